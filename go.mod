@@ -1,0 +1,3 @@
+module github.com/shinchoku/shinchoku
+
+go 1.26.8

@@ -1,0 +1,117 @@
+package shinchoku
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+)
+
+// Plan is a strategy: a tree of nodes whose level names the plan declares
+// (Tomakomai: 基本目標 / 施策の基本的方向 / 施策 / 事業; Hokkaido–Sapporo: テーマ / 取組).
+type Plan struct {
+	ID           string
+	Title        string
+	Organization string
+	Start, End   int      // first and last fiscal year of the plan period
+	Levels       []string // level names, top to bottom
+	Nodes        []*Node  // top-level nodes
+}
+
+// Node is one element of the plan tree: a goal, direction, measure, project,
+// theme or initiative, depending on its level.
+type Node struct {
+	ID          string // stable ID written in the plan file; workbooks match on it
+	Level       string // level name, Plan.Levels[depth]
+	Code        string // code as printed: "1", "1-1", "⑩", "Ⅱ"
+	Title       string
+	Departments []string // 担当課 or reporting bodies
+	Tags        []string // 新規事業, ＫＰＩ変更, …
+	Description string
+	Indicators  []*Indicator
+	Children    []*Node
+}
+
+// Walk calls fn for every node in document order, with the node's ancestors
+// (outermost first). Walk stops early when fn returns false.
+func (p *Plan) Walk(fn func(n *Node, ancestors []*Node) bool) {
+	var walk func(nodes []*Node, anc []*Node) bool
+	walk = func(nodes []*Node, anc []*Node) bool {
+		for _, n := range nodes {
+			if !fn(n, anc) {
+				return false
+			}
+			if !walk(n.Children, append(anc[:len(anc):len(anc)], n)) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(p.Nodes, nil)
+}
+
+// Node returns the node with the given ID, or nil.
+func (p *Plan) Node(id string) *Node {
+	var found *Node
+	p.Walk(func(n *Node, _ []*Node) bool {
+		if n.ID == id {
+			found = n
+		}
+		return found == nil
+	})
+	return found
+}
+
+// Departments lists every department named in the plan, in order of first
+// appearance, each once.
+func (p *Plan) Departments() []string {
+	var out []string
+	seen := map[string]bool{}
+	p.Walk(func(n *Node, _ []*Node) bool {
+		for _, d := range n.Departments {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// IndicatorRef is an indicator with the node that carries it and that node's
+// ancestors, which is how every table lists it.
+type IndicatorRef struct {
+	*Indicator
+	Node      *Node
+	Ancestors []*Node
+}
+
+// Indicators lists every indicator of the plan in document order.
+func (p *Plan) Indicators() []IndicatorRef {
+	var out []IndicatorRef
+	p.Walk(func(n *Node, anc []*Node) bool {
+		for _, ind := range n.Indicators {
+			out = append(out, IndicatorRef{Indicator: ind, Node: n, Ancestors: anc})
+		}
+		return true
+	})
+	return out
+}
+
+// HasIndicators reports whether any node of the plan carries an indicator.
+func (p *Plan) HasIndicators() bool {
+	return len(p.Indicators()) > 0
+}
+
+// Hash is a content hash of the plan: templates record it, and a workbook
+// made from another version of the plan is recognised by it.
+func (p *Plan) Hash() string {
+	// json.Marshal is deterministic for structs and slices; Plan holds no maps.
+	b, err := json.Marshal(p)
+	if err != nil {
+		// Only unsupported values (NaN, Inf) fail, and a loaded plan has none.
+		panic("shinchoku: plan hash: " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
