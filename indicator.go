@@ -82,3 +82,12 @@ func (ind *Indicator) YearLabel(year int) string {
 	}
 	return WarekiYear(year) + "年度"
 }
+
+// Format writes a value of this indicator as plans print it: the number with
+// its unit (46人, 45.9％, △5千円), or − when there is none.
+func (ind *Indicator) Format(v Value) string {
+	if !v.Set {
+		return "−"
+	}
+	return FormatNumber(v.Num) + ind.Unit
+}

@@ -38,3 +38,33 @@ func (v Value) String() string {
 	}
 	return FormatNumber(v.Num)
 }
+
+// Decimals is how many decimals the numbers of an indicator show: as many as
+// its plan values use, at most two.
+func (ind *Indicator) Decimals(extra ...Value) int {
+	values := append([]Value{ind.Baseline.Value, ind.Target.Value}, extra...)
+	for _, a := range ind.Actuals {
+		values = append(values, a.Value)
+	}
+	d := 0
+	for _, v := range values {
+		if !v.Set {
+			continue
+		}
+		s := strconv.FormatFloat(v.Num, 'f', -1, 64)
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			d = max(d, len(s)-i-1)
+		}
+	}
+	return min(d, 2)
+}
+
+// ExcelNumberFormat is the spreadsheet number format official documents
+// use: thousands separators, a fixed number of decimals, △ for negatives.
+func ExcelNumberFormat(decimals int) string {
+	n := "#,##0"
+	if decimals > 0 {
+		n += "." + strings.Repeat("0", decimals)
+	}
+	return n + `;"△"` + n
+}

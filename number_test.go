@@ -27,17 +27,3 @@ func TestFormatNumber(t *testing.T) {
 		t.Errorf("absent value prints %q, want −", got)
 	}
 }
-
-func TestGradeFor(t *testing.T) {
-	for _, tc := range []struct {
-		rate float64
-		want Grade
-	}{
-		{150, GradeA}, {100, GradeA}, {99.9, GradeBPlus}, {80, GradeBPlus},
-		{79.99, GradeB}, {50, GradeB}, {49.9, GradeC}, {-20, GradeC},
-	} {
-		if got := GradeFor(tc.rate, DefaultGradeBands); got != tc.want {
-			t.Errorf("GradeFor(%v) = %s, want %s", tc.rate, got, tc.want)
-		}
-	}
-}

@@ -100,7 +100,12 @@ func (p *Plan) Indicators() []IndicatorRef {
 
 // HasIndicators reports whether any node of the plan carries an indicator.
 func (p *Plan) HasIndicators() bool {
-	return len(p.Indicators()) > 0
+	found := false
+	p.Walk(func(n *Node, _ []*Node) bool {
+		found = len(n.Indicators) > 0
+		return !found
+	})
+	return found
 }
 
 // Hash is a content hash of the plan: templates record it, and a workbook

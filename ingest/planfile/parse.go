@@ -1,0 +1,425 @@
+package planfile
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// FormatVersion is the plan file format this package reads and writes.
+const FormatVersion = 1
+
+// Parse reads a plan file. name is how findings refer to the file. When the
+// file has problems, Parse returns shinchoku.Findings listing all of them.
+func Parse(name string, data []byte) (*shinchoku.Plan, error) {
+	p := &parser{file: name, ids: map[string]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p.syntaxError(err)
+		return nil, p.findings
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		p.add(&yaml.Node{Line: 1, Column: 1}, "plan.empty", "計画ファイル")
+		return nil, p.findings
+	}
+	plan := p.plan(doc.Content[0])
+	if len(p.findings) > 0 {
+		slices.SortStableFunc(p.findings, func(a, b shinchoku.Finding) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
+		return nil, p.findings
+	}
+	return plan, nil
+}
+
+type parser struct {
+	file     string
+	findings shinchoku.Findings
+	ids      map[string]int // ID → line of its first definition
+	levels   []string
+	start    int
+	end      int
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+func (p *parser) syntaxError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	p.findings = append(p.findings, shinchoku.Finding{
+		Severity: shinchoku.SeverityError, Code: "plan.syntax", File: p.file,
+		Line: line, Col: 1, Message: fmt.Sprintf(messages["plan.syntax"], msg),
+	})
+}
+
+func (p *parser) add(at *yaml.Node, code string, args ...any) {
+	p.findings = append(p.findings, shinchoku.Finding{
+		Severity: shinchoku.SeverityError, Code: code, File: p.file,
+		Line: at.Line, Col: at.Column, Value: at.Value,
+		Message: fmt.Sprintf(messages[code], args...),
+	})
+}
+
+// fields walks a mapping node, calling fn for every known key and reporting
+// unknown keys and required keys that are missing.
+func (p *parser) fields(n *yaml.Node, what string, known, required []string, fn func(key string, v *yaml.Node)) bool {
+	if n.Kind != yaml.MappingNode {
+		p.add(n, "plan.not_mapping", what)
+		return false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !slices.Contains(known, k.Value) {
+			p.add(k, "plan.unknown_key", k.Value, strings.Join(known, ", "))
+			continue
+		}
+		seen[k.Value] = true
+		fn(k.Value, v)
+	}
+	for _, r := range required {
+		if !seen[r] {
+			p.add(n, "plan.missing", what+"の "+r)
+		}
+	}
+	return true
+}
+
+func (p *parser) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.add(n, "plan.not_list", what)
+		return nil
+	}
+	return n.Content
+}
+
+func (p *parser) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.add(n, "plan.not_string", what)
+		return ""
+	}
+	return n.Value
+}
+
+// name reads a string that must not carry stray whitespace (titles, names).
+func (p *parser) name(n *yaml.Node, what string) string {
+	s := p.str(n, what)
+	if s != strings.TrimFunc(s, unicode.IsSpace) {
+		p.add(n, "plan.whitespace", what, s)
+	}
+	return s
+}
+
+// word reads a string that must carry no whitespace at all: department names
+// and tags are matched exactly, so a stray space would split one department
+// into two.
+func (p *parser) word(n *yaml.Node, what string) string {
+	s := p.str(n, what)
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		p.add(n, "plan.whitespace", what, s)
+	}
+	return s
+}
+
+func (p *parser) words(n *yaml.Node, what string) []string {
+	var out []string
+	for _, item := range p.list(n, what) {
+		if s := p.word(item, what); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if v, err := strconv.Atoi(n.Value); err == nil {
+			return v, true
+		}
+	}
+	p.add(n, "plan.not_integer", what, n.Value)
+	return 0, false
+}
+
+func (p *parser) boolean(n *yaml.Node, what string) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+	}
+	p.add(n, "plan.not_bool", what, n.Value)
+	return false
+}
+
+func (p *parser) number(n *yaml.Node, what string) shinchoku.Value {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Tag {
+		case "!!null":
+			return shinchoku.Value{}
+		case "!!int", "!!float":
+			var f float64
+			if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+				return shinchoku.Num(f)
+			}
+		}
+	}
+	p.add(n, "plan.not_number", what, n.Value)
+	return shinchoku.Value{}
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+func (p *parser) id(n *yaml.Node, what string) string {
+	s := p.str(n, what)
+	if s == "" {
+		return ""
+	}
+	if !idPattern.MatchString(s) {
+		p.add(n, "plan.bad_id", s)
+		return s
+	}
+	if line, dup := p.ids[s]; dup {
+		p.add(n, "plan.duplicate_id", s, line)
+		return s
+	}
+	p.ids[s] = n.Line
+	return s
+}
+
+func (p *parser) plan(n *yaml.Node) *shinchoku.Plan {
+	plan := &shinchoku.Plan{}
+	var nodes *yaml.Node
+	var period *yaml.Node
+	known := []string{"format", "id", "title", "organization", "period", "levels", "nodes"}
+	required := []string{"format", "id", "title", "period", "levels"}
+	ok := p.fields(n, "計画", known, required, func(key string, v *yaml.Node) {
+		switch key {
+		case "format":
+			if f, ok := p.integer(v, "format"); ok && f != FormatVersion {
+				p.add(v, "plan.format", v.Value)
+			}
+		case "id":
+			plan.ID = p.id(v, "計画の id")
+		case "title":
+			plan.Title = p.name(v, "計画の title")
+		case "organization":
+			plan.Organization = p.name(v, "organization")
+		case "period":
+			period = v
+			pk := []string{"start", "end"}
+			p.fields(v, "period", pk, pk, func(key string, v *yaml.Node) {
+				y, _ := p.integer(v, "period."+key)
+				if key == "start" {
+					plan.Start = y
+				} else {
+					plan.End = y
+				}
+			})
+		case "levels":
+			for _, item := range p.list(v, "levels") {
+				s := p.name(item, "階層名")
+				if slices.Contains(plan.Levels, s) {
+					p.add(item, "plan.duplicate_level", s)
+				}
+				plan.Levels = append(plan.Levels, s)
+			}
+			if len(plan.Levels) == 0 {
+				p.add(v, "plan.empty", "levels")
+			}
+		case "nodes":
+			nodes = v
+		}
+	})
+	if !ok {
+		return nil
+	}
+	if period != nil && plan.Start > plan.End {
+		p.add(period, "plan.period", plan.Start, plan.End)
+	}
+	p.levels, p.start, p.end = plan.Levels, plan.Start, plan.End
+	if nodes == nil {
+		p.add(n, "plan.missing", "計画の nodes")
+		return plan
+	}
+	items := p.list(nodes, "nodes")
+	if len(items) == 0 {
+		p.add(nodes, "plan.empty", "nodes")
+	}
+	for _, item := range items {
+		if nd := p.node(item, 0); nd != nil {
+			plan.Nodes = append(plan.Nodes, nd)
+		}
+	}
+	return plan
+}
+
+func (p *parser) node(n *yaml.Node, depth int) *shinchoku.Node {
+	nd := &shinchoku.Node{}
+	known := []string{"id", "level", "code", "title", "departments", "tags", "description", "indicators", "children"}
+	ok := p.fields(n, "ノード", known, known[:4], func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			nd.ID = p.id(v, "ノードの id")
+		case "level":
+			nd.Level = p.name(v, "level")
+			p.checkLevel(v, nd.Level, depth)
+		case "code":
+			nd.Code = p.name(v, "code")
+		case "title":
+			nd.Title = p.name(v, "title")
+		case "departments":
+			nd.Departments = p.words(v, "担当課")
+		case "tags":
+			nd.Tags = p.words(v, "タグ")
+		case "description":
+			nd.Description = p.str(v, "description")
+		case "indicators":
+			for _, item := range p.list(v, "indicators") {
+				if ind := p.indicator(item); ind != nil {
+					nd.Indicators = append(nd.Indicators, ind)
+				}
+			}
+		case "children":
+			if depth+1 >= len(p.levels) && len(p.levels) > 0 {
+				if len(p.list(v, "children")) > 0 {
+					p.add(v, "plan.too_deep", p.levels[len(p.levels)-1])
+				}
+				return
+			}
+			for _, item := range p.list(v, "children") {
+				if child := p.node(item, depth+1); child != nil {
+					nd.Children = append(nd.Children, child)
+				}
+			}
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return nd
+}
+
+func (p *parser) checkLevel(v *yaml.Node, level string, depth int) {
+	if len(p.levels) == 0 {
+		return // levels is missing, already reported
+	}
+	if !slices.Contains(p.levels, level) {
+		p.add(v, "plan.unknown_level", level, strings.Join(p.levels, "・"))
+		return
+	}
+	if depth < len(p.levels) && p.levels[depth] != level {
+		p.add(v, "plan.wrong_level", p.levels[depth], level)
+	}
+}
+
+func (p *parser) indicator(n *yaml.Node) *shinchoku.Indicator {
+	ind := &shinchoku.Indicator{Direction: shinchoku.Increase, YearBasis: shinchoku.FiscalYear}
+	known := []string{"id", "name", "unit", "cumulative", "direction", "year_basis", "baseline", "target", "actuals", "note", "tags", "revisions"}
+	required := []string{"id", "name", "unit", "target"}
+	ok := p.fields(n, "指標", known, required, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			ind.ID = p.id(v, "指標の id")
+		case "name":
+			ind.Name = p.name(v, "指標名")
+		case "unit":
+			// Required, but may be written "" for a number without a unit
+			// (合計特殊出生率, a 5-point score).
+			ind.Unit = p.name(v, "単位")
+		case "cumulative":
+			ind.Cumulative = p.boolean(v, "cumulative")
+		case "direction":
+			ind.Direction = shinchoku.Direction(p.str(v, "direction"))
+			if !slices.Contains(shinchoku.Directions, ind.Direction) {
+				p.add(v, "plan.direction", v.Value)
+			}
+		case "year_basis":
+			ind.YearBasis = shinchoku.YearBasis(p.str(v, "year_basis"))
+			if ind.YearBasis != shinchoku.FiscalYear && ind.YearBasis != shinchoku.CalendarYear {
+				p.add(v, "plan.year_basis", v.Value)
+			}
+		case "baseline":
+			ind.Baseline = p.point(v, "基準値")
+			if ind.Baseline.Year > p.end && p.end > 0 {
+				p.add(v, "plan.baseline_year", ind.Baseline.Year, p.end)
+			}
+		case "target":
+			ind.Target = p.point(v, "目標値")
+			if y := ind.Target.Year; y != 0 && (y < p.start || y > p.end) {
+				p.add(v, "plan.target_year", y, p.start, p.end)
+			}
+		case "actuals":
+			for _, item := range p.list(v, "actuals") {
+				a := p.point(item, "実績値")
+				if a.Year != 0 && (a.Year < p.start || a.Year > p.end) {
+					p.add(item, "plan.actual_year", a.Year, p.start, p.end)
+				}
+				if _, dup := ind.Actual(a.Year); dup {
+					p.add(item, "plan.duplicate_year", a.Year)
+				}
+				ind.Actuals = append(ind.Actuals, a)
+			}
+		case "note":
+			ind.Note = p.str(v, "note")
+		case "tags":
+			ind.Tags = p.words(v, "タグ")
+		case "revisions":
+			for _, item := range p.list(v, "revisions") {
+				ind.Revisions = append(ind.Revisions, p.revision(item))
+			}
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return ind
+}
+
+func (p *parser) point(n *yaml.Node, what string) shinchoku.Point {
+	var pt shinchoku.Point
+	known := []string{"year", "value"}
+	p.fields(n, what, known, known, func(key string, v *yaml.Node) {
+		switch key {
+		case "year":
+			if v.Tag != "!!null" {
+				pt.Year, _ = p.integer(v, what+"の year")
+			}
+		case "value":
+			pt.Value = p.number(v, what)
+		}
+	})
+	return pt
+}
+
+func (p *parser) revision(n *yaml.Node) shinchoku.Revision {
+	var r shinchoku.Revision
+	known := []string{"date", "target", "note"}
+	p.fields(n, "改訂", known, known[:2], func(key string, v *yaml.Node) {
+		switch key {
+		case "date":
+			r.Date = p.str(v, "date")
+			if _, err := time.Parse("2006-01-02", r.Date); err != nil {
+				p.add(v, "plan.date", r.Date)
+			}
+		case "target":
+			r.Target = p.point(v, "改訂前の目標値")
+		case "note":
+			r.Note = p.str(v, "note")
+		}
+	})
+	return r
+}

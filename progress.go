@@ -1,0 +1,126 @@
+package shinchoku
+
+import "slices"
+
+// Submission states of a department for a period.
+const (
+	StateAccepted     = "受理"
+	StateReturned     = "差し戻し"
+	StateNotSubmitted = "未提出"
+)
+
+// DepartmentStatus is where a department's report for the period stands.
+type DepartmentStatus struct {
+	Department string
+	State      string // StateAccepted, StateReturned or StateNotSubmitted
+	File       string
+	Errors     int
+	Warnings   int
+}
+
+// IndicatorProgress is an indicator's reported actual and its evaluation.
+type IndicatorProgress struct {
+	IndicatorRef
+	Entry      IndicatorEntry // the entry used; empty when nobody reported
+	Department string         // who reported it
+	Submitted  bool
+	Eval       Evaluation
+}
+
+// NodeNarrative is one department's narrative of a node.
+type NodeNarrative struct {
+	Department string
+	NodeEntry
+}
+
+// PeriodValue is an accepted actual of one period.
+type PeriodValue struct {
+	Period Period
+	Value  Value
+}
+
+// Progress is the evaluated state of a plan for one period: what the batch
+// produces and what every output (consolidated workbook, PDF report, run
+// summary) shows.
+type Progress struct {
+	Plan        *Plan
+	Period      Period
+	Rules       Rules
+	Indicators  []IndicatorProgress        // in plan order
+	Narratives  map[string][]NodeNarrative // by node ID, in department order of the node
+	Departments []DepartmentStatus         // in plan order
+	Findings    Findings
+	History     map[string][]PeriodValue // accepted actuals by indicator ID
+}
+
+// NewProgress evaluates the accepted submissions of a period. owners gives
+// the departments that report on a node, in order: when two departments
+// report one indicator, the first one's value is used (the lead department,
+// listed first in the plan), else the next one's.
+func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, owners func(*Node, []*Node) []string) *Progress {
+	byDept := map[string]*Submission{}
+	for _, s := range accepted {
+		byDept[s.Department] = s
+	}
+	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{}}
+	p.Walk(func(n *Node, anc []*Node) bool {
+		depts := owners(n, anc)
+		for _, d := range depts {
+			if s := byDept[d]; s != nil {
+				for _, e := range s.Nodes {
+					if e.NodeID == n.ID {
+						pr.Narratives[n.ID] = append(pr.Narratives[n.ID], NodeNarrative{Department: d, NodeEntry: e})
+					}
+				}
+			}
+		}
+		for _, ind := range n.Indicators {
+			ip := IndicatorProgress{IndicatorRef: IndicatorRef{Indicator: ind, Node: n, Ancestors: slices.Clone(anc)}}
+			for _, d := range depts {
+				s := byDept[d]
+				if s == nil {
+					continue
+				}
+				for _, e := range s.Indicators {
+					if e.IndicatorID != ind.ID {
+						continue
+					}
+					if !ip.Submitted || (!ip.Entry.Actual.Set && e.Actual.Set) {
+						ip.Entry, ip.Department, ip.Submitted = e, d, true
+					}
+				}
+			}
+			ip.Eval = rules.Evaluate(ind, p.Start, period, ip.Entry.Actual, ip.Entry.Status, ip.Entry.PublishDate, ip.Submitted)
+			pr.Indicators = append(pr.Indicators, ip)
+		}
+		return true
+	})
+	return pr
+}
+
+// GradeCounts counts grades per top-level node (goal) and overall; the key
+// "" holds the overall counts.
+func (pr *Progress) GradeCounts() map[string]map[Grade]int {
+	out := map[string]map[Grade]int{"": {}}
+	for _, ip := range pr.Indicators {
+		goal := ip.Node.ID
+		if len(ip.Ancestors) > 0 {
+			goal = ip.Ancestors[0].ID
+		}
+		if out[goal] == nil {
+			out[goal] = map[Grade]int{}
+		}
+		out[goal][ip.Eval.Grade]++
+		out[""][ip.Eval.Grade]++
+	}
+	return out
+}
+
+// Grades lists the grades of the rules' bands, best first, then GradeNone.
+func (r Rules) Grades() []Grade {
+	var out []Grade
+	for _, b := range r.Bands {
+		out = append(out, b.Grade)
+	}
+	return append(out, GradeNone)
+}
