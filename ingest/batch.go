@@ -1,0 +1,165 @@
+package ingest
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// Skipped is a file in a folder that was not read, and why.
+type Skipped struct {
+	File   string
+	Reason string // Japanese
+}
+
+// workbookExt are the extensions read as submissions. .xls and .ods are read
+// too, so that their senders learn to save as .xlsx instead of being
+// silently ignored.
+var workbookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
+
+// Collect lists the submission files named by paths: files as given, and the
+// files directly in folders. Excel lock files (~$…), hidden files and
+// files that are not workbooks are skipped and listed. The list is sorted.
+func Collect(paths []string) ([]string, []Skipped, error) {
+	var files []string
+	var skipped []Skipped
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s を開けません: %w", p, err)
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("フォルダ %s を読めません: %w", p, err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			full := filepath.Join(p, name)
+			switch {
+			case e.IsDir():
+				continue
+			case strings.HasPrefix(name, "~$"):
+				skipped = append(skipped, Skipped{full, "Excel の一時ファイル（編集中のロックファイル）"})
+			case strings.HasPrefix(name, "."):
+				skipped = append(skipped, Skipped{full, "隠しファイル"})
+			case !e.Type().IsRegular():
+				skipped = append(skipped, Skipped{full, "通常のファイルではありません"})
+			case !workbookExt[strings.ToLower(filepath.Ext(name))]:
+				skipped = append(skipped, Skipped{full, "Excel ブックではありません"})
+			default:
+				files = append(files, full)
+			}
+		}
+	}
+	slices.Sort(files)
+	files = slices.Compact(files)
+	slices.SortFunc(skipped, func(a, b Skipped) int { return cmp.Compare(a.File, b.File) })
+	return files, skipped, nil
+}
+
+// ReadFiles reads submissions with a bounded number of workers (at least
+// one) and returns their results in the order of files. Each file is read
+// whole into memory and never written. Two submissions of one department and
+// period are resolved by Supersede.
+func (rd *Reader) ReadFiles(files []string, workers int) []Result {
+	results := make([]Result, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = rd.ReadFile(files[i])
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	Supersede(results)
+	return results
+}
+
+// ReadFile reads one submission from disk.
+func (rd *Reader) ReadFile(path string) Result {
+	info, err := os.Stat(path)
+	if err == nil && info.Size() > rd.limits.FileSize {
+		fl := &file{Reader: rd, name: path}
+		fl.errorf("file.too_large", "", "", "", fmt.Sprintf("%d バイト", info.Size()))
+		return Result{File: path, Findings: fl.findings}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fl := &file{Reader: rd, name: path}
+		fl.errorf("file.unreadable", "", "", "", unwrapPathError(err))
+		return Result{File: path, Findings: fl.findings}
+	}
+	res := rd.Read(path, data)
+	sum := sha256.Sum256(data)
+	res.SHA256 = hex.EncodeToString(sum[:])
+	if info != nil {
+		res.ModTime = info.ModTime().UTC()
+	}
+	return res
+}
+
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Supersede finds submissions of the same department and period. The newest
+// (by the workbook's save time, then the file's time, then its name) is
+// used; the others are marked superseded, with a warning naming the newer.
+func Supersede(results []Result) {
+	type key struct {
+		dept   string
+		period shinchoku.Period
+	}
+	groups := map[key][]int{}
+	for i, r := range results {
+		if r.Submission != nil {
+			k := key{r.Submission.Department, r.Submission.Period}
+			groups[k] = append(groups[k], i)
+		}
+	}
+	for _, idx := range groups {
+		if len(idx) < 2 {
+			continue
+		}
+		newest := slices.MaxFunc(idx, func(a, b int) int {
+			ra, rb := results[a], results[b]
+			return cmp.Or(cmp.Compare(ra.SavedAt, rb.SavedAt), ra.ModTime.Compare(rb.ModTime), cmp.Compare(ra.File, rb.File))
+		})
+		for _, i := range idx {
+			if i == newest {
+				continue
+			}
+			results[i].Superseded = true
+			results[i].Findings = append(results[i].Findings, shinchoku.Finding{
+				Severity: shinchoku.SeverityWarning, Code: "submission.superseded", File: results[i].File,
+				Message: fmt.Sprintf(messages["submission.superseded"], filepath.Base(results[newest].File)),
+			})
+		}
+	}
+}

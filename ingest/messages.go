@@ -1,0 +1,42 @@
+package ingest
+
+// Japanese messages for workbook findings, keyed by their stable code, in
+// one place so that they can be read and reviewed together. Each tells the
+// department what to do.
+var messages = map[string]string{
+	"file.unreadable":       "ファイルを読めません（%s）",
+	"file.too_large":        "ファイルが大きすぎます（%s）。配布した様式に入力して提出してください",
+	"file.empty":            "ファイルが空です。入力した様式を保存し直して提出してください",
+	"file.xls":              "Excel 97-2003 形式（.xls）のファイルです。配布した様式（.xlsx）のまま保存して提出してください",
+	"file.encrypted":        "パスワードで保護（暗号化）されたファイルです。パスワードを外して保存し直してください",
+	"file.ods":              "OpenDocument 形式（.ods）のファイルです。Excel ブック（.xlsx）形式で保存して提出してください",
+	"file.not_workbook":     "Excel ブックではありません（%s）。配布した様式（.xlsx）を提出してください",
+	"file.corrupt":          "ファイルが壊れているか大きすぎるため開けません（%s）。保存し直して提出してください",
+	"template.not_template": "shinchoku の様式ではありません（識別情報のシートがありません）。配布した様式に入力してください",
+	"template.bad_meta":     "様式の識別情報が壊れています（%s）。配布した様式に入力し直してください",
+	"template.version":      "様式の形式 %s には対応していません（対応: %d）。今回配布した様式を使ってください",
+	"template.other_plan":   "別の計画の様式です（様式: %s、現在の計画: %s）。今回配布した様式を使ってください",
+	"template.plan_changed": "計画が変更される前の様式です。今回配布した様式を使ってください",
+	"template.department":   "担当課「%s」は計画にありません。今回配布した様式を使ってください",
+	"template.period":       "%sの様式です（今回は%s）。今回配布した様式を使ってください",
+	"template.no_sheet":     "シート「%s」がありません。シート名を変更した場合は元に戻してください",
+	"template.row_missing":  "指標「%s」（%s）の行が見つかりません。削除した行を元に戻してください",
+	"template.row_moved":    "指標「%s」の行が %d行目から %d行目に移動しています。値は読み取りましたが、行の挿入・削除・並べ替えはしないでください",
+	"template.row_copied":   "指標「%s」の行が複写されています（%d行目と同じ内容）。この行の入力は使われません。複写した行を削除してください",
+	"template.stray_input":  "データ行以外のセルに入力があります（この値は使われません）。入力は黄色のセルにしてください",
+	"template.locked":       "変更できないセルが書き換えられています（元の値: %s）。元に戻してください",
+	"value.not_number":      "%sが数値ではありません。数値だけを入力してください（単位・カンマ不要、マイナスは -5）",
+	"value.formula":         "%sが数式で、計算結果が保存されていません。数式ではなく値を入力してください",
+	"value.not_in_list":     "%sは次のいずれかを選んでください: %s",
+	"value.too_long":        "%sが長すぎます（%d文字、上限 %d文字）",
+	"value.missing_actual":  "実績値が入力されていません。まだ分からない場合は状態を「調査中」にし、公表予定時期を入力してください",
+	"value.missing_publish": "状態が「調査中」のときは、公表予定時期（例: 令和6年12月）を入力してください",
+	"value.missing_status":  "状態（確定・速報値・調査中）を選んでください",
+	"value.actual_pending":  "状態が「調査中」ですが実績値が入力されています。実績値が分かっているなら状態を「確定」か「速報値」にしてください",
+	"value.required":        "%sを入力してください",
+	"value.negative":        "%sは負の数になりません（入力値: %s）。値を確認してください",
+	"value.share_range":     "割合（%s）が 0〜100 の範囲外です（入力値: %s）。値を確認してください",
+	"value.cumulative_down": "累計の実績値 %s が前回の実績値 %s（%s）より小さくなっています。累計値を入力しているか確認してください",
+	"value.jump":            "実績値 %s が前回の実績値 %s（%s）の10倍以上または10分の1以下です。桁や単位を確認してください",
+	"submission.superseded": "同じ担当課・同じ期間の新しい提出（%s）があるため、このファイルは使われません",
+}

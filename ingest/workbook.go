@@ -1,0 +1,570 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// Limits bound what reading one workbook may cost. A template of a few
+// hundred rows is tens of kilobytes; these leave a wide margin and still stop
+// a zip bomb quickly.
+type Limits struct {
+	FileSize  int64 // bytes on disk
+	UnzipSize int64 // all parts unzipped
+	XMLSize   int64 // one part's XML
+}
+
+// DefaultLimits are generous for any real template.
+var DefaultLimits = Limits{FileSize: 20 << 20, UnzipSize: 100 << 20, XMLSize: 50 << 20}
+
+// Reader reads submitted workbooks against one plan. Build it once with
+// NewReader; it is safe for concurrent use.
+type Reader struct {
+	plan     *shinchoku.Plan
+	hash     string
+	depts    map[string]bool
+	rows     map[[2]string]sheet.Row // by node ID and indicator ID
+	period   *shinchoku.Period
+	required []string
+	last     map[string]shinchoku.RecordedActual
+	limits   Limits
+}
+
+// Options configure a Reader.
+type Options struct {
+	Office   string            // the policy office, owner of goal-level indicators
+	Period   *shinchoku.Period // when set, a workbook of another period is rejected
+	Required []string          // narrative column keys that must be filled in (sheet.Progress, …)
+	Last     map[string]shinchoku.RecordedActual
+	Limits   Limits // zero: DefaultLimits
+}
+
+// NewReader prepares reading workbooks of a plan.
+func NewReader(p *shinchoku.Plan, o Options) *Reader {
+	rd := &Reader{plan: p, hash: p.Hash(), depts: map[string]bool{}, rows: map[[2]string]sheet.Row{},
+		period: o.Period, required: o.Required, last: o.Last, limits: o.Limits}
+	if rd.limits == (Limits{}) {
+		rd.limits = DefaultLimits
+	}
+	depts, rows := sheet.RowsByDepartment(p, o.Office)
+	for _, d := range depts {
+		rd.depts[d] = true
+		for _, r := range rows[d] {
+			rd.rows[[2]string{r.Node.ID, r.IndicatorID()}] = r
+		}
+	}
+	return rd
+}
+
+// Result is what reading one workbook gave: the submission, when the file
+// could be read as a template, and every finding.
+type Result struct {
+	File       string
+	Submission *shinchoku.Submission
+	SavedAt    string    // when the workbook was last saved (its document properties)
+	ModTime    time.Time // the file's modification time, when read from disk
+	SHA256     string    // of the file's content, when read from disk
+	Superseded bool      // a newer submission of the same department and period replaces it
+	Findings   shinchoku.Findings
+}
+
+// Accepted reports whether the submission is used: it was read, has no
+// errors and no newer submission replaces it.
+func (r Result) Accepted() bool {
+	return r.Submission != nil && !r.Findings.HasErrors() && !r.Superseded
+}
+
+// file collects findings about one workbook.
+type file struct {
+	*Reader
+	name     string
+	findings shinchoku.Findings
+	formulas map[string]bool // cells holding a formula without a value
+}
+
+func (f *file) add(sev shinchoku.Severity, code, sheetName, cell, value string, args ...any) {
+	f.findings = append(f.findings, shinchoku.Finding{
+		Severity: sev, Code: code, File: f.name, Sheet: sheetName, Cell: cell, Value: value,
+		Message: fmt.Sprintf(messages[code], args...),
+	})
+}
+
+func (f *file) errorf(code, sheetName, cell, value string, args ...any) {
+	f.add(shinchoku.SeverityError, code, sheetName, cell, value, args...)
+}
+
+func (f *file) warnf(code, sheetName, cell, value string, args ...any) {
+	f.add(shinchoku.SeverityWarning, code, sheetName, cell, value, args...)
+}
+
+// Read reads one submitted workbook. name is how findings refer to it; data
+// is its content, which is never modified.
+func (rd *Reader) Read(name string, data []byte) Result {
+	fl := &file{Reader: rd, name: name}
+	res := Result{File: name}
+	if !fl.sniff(data) {
+		res.Findings = fl.findings
+		return res
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: rd.limits.UnzipSize, UnzipXMLSizeLimit: rd.limits.XMLSize,
+	})
+	if err != nil {
+		fl.errorf("file.corrupt", "", "", "", err.Error())
+		res.Findings = fl.findings
+		return res
+	}
+	defer wb.Close()
+	res.Submission = fl.read(wb)
+	if props, err := wb.GetDocProps(); err == nil {
+		res.SavedAt = props.Modified
+	}
+	res.Findings = fl.findings
+	return res
+}
+
+// sniff recognises files that are not xlsx workbooks by their first bytes.
+func (f *file) sniff(data []byte) bool {
+	switch {
+	case len(data) == 0:
+		f.errorf("file.empty", "", "", "")
+	case int64(len(data)) > f.limits.FileSize:
+		f.errorf("file.too_large", "", "", "", fmt.Sprintf("%d バイト", len(data)))
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		// An OLE compound file: an .xls, or an .xlsx encrypted with a password.
+		if bytes.Contains(data, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o")) ||
+			bytes.Contains(data, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e")) {
+			f.errorf("file.encrypted", "", "", "")
+		} else {
+			f.errorf("file.xls", "", "", "")
+		}
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data[:min(len(data), 200)], []byte("application/vnd.oasis.opendocument")):
+		f.errorf("file.ods", "", "", "")
+	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		f.errorf("file.not_workbook", "", "", "", describe(data))
+	default:
+		return true
+	}
+	return false
+}
+
+// describe names what a non-workbook file looks like.
+func describe(data []byte) string {
+	head := data[:min(len(data), 512)]
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "PDF ファイル"
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG")):
+		return "画像ファイル"
+	case bytes.HasPrefix(head, []byte("PK")):
+		return "ZIP ファイル"
+	case utf8.Valid(head):
+		return "テキストファイル"
+	}
+	return "形式不明"
+}
+
+// eachRow streams a sheet's raw cell values row by row, as stored: numbers
+// in shortest form, formulas as their cached value.
+func eachRow(wb *excelize.File, name string, fn func(row int, cols []string)) error {
+	it, err := wb.Rows(name)
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for n := 1; it.Next(); n++ {
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
+		fn(n, cols)
+	}
+	return it.Error()
+}
+
+// mapped is one data row as the hidden row map records it.
+type mapped struct {
+	row                       int
+	node, indicator, checksum string
+}
+
+func (f *file) read(wb *excelize.File) *shinchoku.Submission {
+	meta, rowMap, ok := f.meta(wb)
+	if !ok {
+		return nil
+	}
+	if v := meta[sheet.MetaFormat]; v != strconv.Itoa(sheet.FormatVersion) {
+		f.errorf("template.version", sheet.MetaSheet, "", v, v, sheet.FormatVersion)
+		return nil
+	}
+	period, err := shinchoku.ParsePeriod(meta[sheet.MetaPeriod])
+	if err != nil {
+		f.errorf("template.bad_meta", sheet.MetaSheet, "", meta[sheet.MetaPeriod], sheet.MetaPeriod)
+		return nil
+	}
+	sub := &shinchoku.Submission{
+		PlanID: meta[sheet.MetaPlanID], PlanHash: meta[sheet.MetaPlanHash], Period: period,
+		Department: meta[sheet.MetaDepartment],
+	}
+	switch {
+	case sub.PlanID != f.plan.ID:
+		f.errorf("template.other_plan", sheet.MetaSheet, "", sub.PlanID, sub.PlanID, f.plan.ID)
+		return nil
+	case sub.PlanHash != f.hash:
+		f.errorf("template.plan_changed", sheet.MetaSheet, "", sub.PlanHash)
+		return nil
+	case !f.depts[sub.Department]:
+		f.errorf("template.department", sheet.MetaSheet, "", sub.Department, sub.Department)
+		return nil
+	case f.period != nil && *f.period != period:
+		f.errorf("template.period", sheet.MetaSheet, "", period.String(), period.Label(), f.period.Label())
+		return nil
+	}
+	grid := map[int][]string{}
+	if err := eachRow(wb, sheet.InputSheet, func(row int, cols []string) {
+		if len(cols) > 0 {
+			grid[row] = cols
+		}
+	}); err != nil {
+		f.errorf("template.no_sheet", sheet.InputSheet, "", "", sheet.InputSheet)
+		return nil
+	}
+	placed := f.place(rowMap, grid)
+	f.strayInput(grid, placed)
+	f.entries(wb, sub, rowMap, placed, grid)
+	return sub
+}
+
+// meta reads the hidden identity sheet and its row map.
+func (f *file) meta(wb *excelize.File) (map[string]string, []mapped, bool) {
+	if idx, _ := wb.GetSheetIndex(sheet.MetaSheet); idx < 0 {
+		f.errorf("template.not_template", "", "", "")
+		return nil, nil, false
+	}
+	meta := map[string]string{}
+	var rowMap []mapped
+	c := sheet.RowMapColumn - 1
+	bad := ""
+	err := eachRow(wb, sheet.MetaSheet, func(row int, cols []string) {
+		if len(cols) >= 2 && cols[0] != "" {
+			meta[cols[0]] = cols[1]
+		}
+		if row == 1 || len(cols) <= c+1 || cols[c] == "" {
+			return
+		}
+		n, err := strconv.Atoi(cols[c])
+		if err != nil || n < sheet.FirstRow {
+			bad = "row map"
+			return
+		}
+		m := mapped{row: n, node: cols[c+1]}
+		if len(cols) > c+2 {
+			m.indicator = cols[c+2]
+		}
+		if len(cols) > c+3 {
+			m.checksum = cols[c+3]
+		}
+		rowMap = append(rowMap, m)
+	})
+	if err != nil {
+		bad = err.Error()
+	}
+	for _, k := range sheet.MetaKeys {
+		if _, ok := meta[k]; !ok && bad == "" {
+			bad = k
+		}
+	}
+	if bad != "" {
+		f.errorf("template.bad_meta", sheet.MetaSheet, "", "", bad)
+		return nil, nil, false
+	}
+	return meta, rowMap, true
+}
+
+// lockedTexts are the texts of a row's locked cells, in ReadOnlyColumns order.
+func lockedTexts(cols []string) []string {
+	keys := sheet.ReadOnlyColumns()
+	texts := make([]string, len(keys))
+	for i, k := range keys {
+		if j := sheet.Index(k) - 1; j < len(cols) {
+			texts[i] = cols[j]
+		}
+	}
+	return texts
+}
+
+// place finds the Excel row each mapped data row is now in. Rows are found
+// by the checksum of their locked cells, so a row that was moved, or shifted
+// by an inserted or deleted row, is still read correctly. A row that is
+// neither where it was nor anywhere else stays at its old place, and its
+// changed locked cells are reported.
+func (f *file) place(rowMap []mapped, grid map[int][]string) []int {
+	byChecksum := map[string][]int{}
+	for n, cols := range grid {
+		ck := sheet.Checksum(lockedTexts(cols))
+		byChecksum[ck] = append(byChecksum[ck], n)
+	}
+	placed := make([]int, len(rowMap))
+	used := map[int]bool{}
+	for i, m := range rowMap {
+		at := m.row
+		if sheet.Checksum(lockedTexts(grid[m.row])) != m.checksum {
+			for _, n := range byChecksum[m.checksum] {
+				if !used[n] {
+					at = n
+					break
+				}
+			}
+			if at != m.row {
+				f.warnf("template.row_moved", sheet.InputSheet, "A"+strconv.Itoa(at), "", label(m), m.row, at)
+			}
+		}
+		used[at] = true
+		placed[i] = at
+	}
+	// Copies of a data row: same locked cells, a row of their own.
+	for i, m := range rowMap {
+		for _, n := range byChecksum[m.checksum] {
+			if !used[n] {
+				used[n] = true
+				f.errorf("template.row_copied", sheet.InputSheet, "A"+strconv.Itoa(n), "", label(m), placed[i])
+			}
+		}
+	}
+	return placed
+}
+
+func label(m mapped) string {
+	if m.indicator != "" {
+		return m.indicator
+	}
+	return m.node
+}
+
+// strayInput reports values typed in input columns of rows that are not data
+// rows: they would otherwise be silently lost.
+func (f *file) strayInput(grid map[int][]string, placed []int) {
+	data := map[int]bool{}
+	for _, n := range placed {
+		data[n] = true
+	}
+	for n, cols := range grid {
+		if n < sheet.FirstRow || data[n] {
+			continue
+		}
+		for _, c := range sheet.Columns {
+			i := sheet.Index(c.Key) - 1
+			if c.Input && !c.PerNode && i < len(cols) && strings.TrimSpace(cols[i]) != "" {
+				f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), cols[i])
+				break
+			}
+		}
+	}
+}
+
+// entries turns the input cells of every data row into the submission's
+// entries, checking each value.
+func (f *file) entries(wb *excelize.File, sub *shinchoku.Submission, rowMap []mapped, placed []int, grid map[int][]string) {
+	formulas := hasFormulas(wb)
+	seenNode := map[string]bool{}
+	for i, m := range rowMap {
+		row, ok := f.rows[[2]string{m.node, m.indicator}]
+		if !ok {
+			f.errorf("template.row_missing", sheet.InputSheet, "", "", label(m), strconv.Itoa(m.row)+"行目")
+			continue
+		}
+		n := placed[i]
+		cols := grid[n]
+		f.checkLocked(n, m, row, cols, sub.Period)
+		get := func(key string) string {
+			j := sheet.Index(key) - 1
+			if j >= len(cols) {
+				return ""
+			}
+			v := strings.TrimSpace(cols[j])
+			if v == "" && formulas {
+				if fm, _ := wb.GetCellFormula(sheet.InputSheet, sheet.Cell(key, n)); fm != "" {
+					f.errorf("value.formula", sheet.InputSheet, sheet.Cell(key, n), "="+fm, column(key).Header)
+					if f.formulas == nil {
+						f.formulas = map[string]bool{}
+					}
+					f.formulas[sheet.Cell(key, n)] = true
+				}
+			}
+			return v
+		}
+		if row.Indicator != nil {
+			sub.Indicators = append(sub.Indicators, f.indicatorEntry(row.Indicator, n, get))
+		}
+		if !seenNode[row.Node.ID] {
+			// Narrative cells are merged over the node's rows: the value is in the first.
+			seenNode[row.Node.ID] = true
+			sub.Nodes = append(sub.Nodes, f.nodeEntry(row.Node, n, get))
+		}
+	}
+}
+
+// hasFormulas reports whether any worksheet of the workbook holds a formula,
+// so that formula cells are looked for only where there can be some.
+func hasFormulas(wb *excelize.File) bool {
+	found := false
+	wb.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		data, _ := v.([]byte)
+		if strings.HasPrefix(name, "xl/worksheets/") && bytes.Contains(data, []byte("<f")) &&
+			(bytes.Contains(data, []byte("<f>")) || bytes.Contains(data, []byte("<f "))) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) string) shinchoku.IndicatorEntry {
+	e := shinchoku.IndicatorEntry{IndicatorID: ind.ID, PublishDate: get(sheet.PublishDate), Remarks: get(sheet.Remarks)}
+	cell := sheet.Cell(sheet.Actual, n)
+	text := get(sheet.Actual)
+	bad := false
+	if text != "" {
+		v, err := ParseNumber(text, ind.Unit)
+		if err != nil {
+			f.errorf("value.not_number", sheet.InputSheet, cell, text, "実績値")
+			bad = true
+		}
+		e.Actual = v
+	}
+	e.Status = shinchoku.Status(f.listValue(sheet.Status, n, get(sheet.Status)))
+	f.checkLength(sheet.PublishDate, n, e.PublishDate)
+	f.checkLength(sheet.Remarks, n, e.Remarks)
+	switch {
+	case e.Status == shinchoku.StatusPending && e.PublishDate == "":
+		f.errorf("value.missing_publish", sheet.InputSheet, sheet.Cell(sheet.PublishDate, n), "")
+	case e.Status == shinchoku.StatusPending && e.Actual.Set:
+		f.warnf("value.actual_pending", sheet.InputSheet, sheet.Cell(sheet.Status, n), string(e.Status))
+	case e.Status != shinchoku.StatusPending && !e.Actual.Set && !bad && !f.formulas[cell]:
+		f.errorf("value.missing_actual", sheet.InputSheet, cell, "")
+	case e.Status == "" && e.Actual.Set:
+		// A number without a status is taken as final: most entries are.
+		e.Status = shinchoku.StatusFinal
+	}
+	if e.Actual.Set {
+		f.plausible(ind, e.Actual, cell, text)
+	}
+	return e
+}
+
+func (f *file) nodeEntry(node *shinchoku.Node, n int, get func(string) string) shinchoku.NodeEntry {
+	e := shinchoku.NodeEntry{
+		NodeID: node.ID, Progress: get(sheet.Progress), Analysis: get(sheet.Analysis),
+		Outlook:        f.listValue(sheet.Outlook, n, get(sheet.Outlook)),
+		SelfEvaluation: f.listValue(sheet.SelfEval, n, get(sheet.SelfEval)),
+	}
+	f.checkLength(sheet.Progress, n, e.Progress)
+	f.checkLength(sheet.Analysis, n, e.Analysis)
+	for _, key := range f.required {
+		if strings.TrimSpace(get(key)) == "" {
+			f.errorf("value.required", sheet.InputSheet, sheet.Cell(key, n), "", column(key).Header)
+		}
+	}
+	return e
+}
+
+// signedUnits may be negative by nature; other units count things.
+var signedUnits = map[string]bool{"円": true, "千円": true, "万円": true, "億円": true, "ポイント": true, "pt": true}
+
+func isShare(unit string) bool { return unit == "％" || unit == "%" }
+
+// plausible checks an actual against what the indicator can be: no negative
+// counts, shares within 0–100, cumulative totals that do not go down, no
+// jump of ten times against the last accepted value.
+func (f *file) plausible(ind *shinchoku.Indicator, v shinchoku.Value, cell, text string) {
+	x := v.Num
+	switch {
+	case isShare(ind.Unit) && (x < 0 || x > 100):
+		f.warnf("value.share_range", sheet.InputSheet, cell, text, ind.Name, text)
+	case x < 0 && !signedUnits[ind.Unit] && !isShare(ind.Unit):
+		f.errorf("value.negative", sheet.InputSheet, cell, text, ind.Name, text)
+	}
+	last, ok := f.last[ind.ID]
+	if !ok || !last.Value.Set {
+		return
+	}
+	prev := last.Value.Num
+	if ind.Cumulative && x < prev {
+		f.errorf("value.cumulative_down", sheet.InputSheet, cell, text,
+			shinchoku.FormatNumber(x), shinchoku.FormatNumber(prev), last.Period.Label())
+		return
+	}
+	if prev != 0 && x != 0 && (math.Abs(x) >= 10*math.Abs(prev) || math.Abs(x) <= math.Abs(prev)/10) {
+		f.warnf("value.jump", sheet.InputSheet, cell, text,
+			shinchoku.FormatNumber(x), shinchoku.FormatNumber(prev), last.Period.Label())
+	}
+}
+
+func column(key string) sheet.Column {
+	return sheet.Columns[sheet.Index(key)-1]
+}
+
+func (f *file) listValue(key string, row int, v string) string {
+	c := column(key)
+	if v == "" {
+		return ""
+	}
+	for _, allowed := range c.List {
+		if v == allowed {
+			return v
+		}
+	}
+	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, strings.Join(c.List, "、"))
+	return v
+}
+
+func (f *file) checkLength(key string, row int, v string) {
+	c := column(key)
+	if n := utf8.RuneCountInString(v); c.MaxLen > 0 && n > c.MaxLen {
+		f.errorf("value.too_long", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, n, c.MaxLen)
+	}
+}
+
+// checkLocked compares a row's locked cells with the checksum the template
+// recorded, and names the cells that changed with their original values.
+func (f *file) checkLocked(n int, m mapped, row sheet.Row, cols []string, period shinchoku.Period) {
+	texts := lockedTexts(cols)
+	if sheet.Checksum(texts) == m.checksum {
+		return
+	}
+	// Recompute what the template wrote from the plan. The last accepted
+	// actual came from the store and is not recomputed here: a change there
+	// is reported without its original value.
+	want := sheet.ReadOnly(f.plan, row, period, nil)
+	reported := false
+	for i, k := range sheet.ReadOnlyColumns() {
+		if k == sheet.LastActual || k == sheet.LastPeriod {
+			continue
+		}
+		if orig := sheet.CellText(want[i]); sheet.Canonical(orig) != sheet.Canonical(texts[i]) {
+			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), texts[i], quote(orig))
+			reported = true
+		}
+	}
+	if !reported {
+		f.errorf("template.locked", sheet.InputSheet, sheet.Cell(sheet.LastActual, n), "", "前回の実績値・報告時点")
+	}
+}
+
+func quote(s string) string {
+	if s == "" {
+		return "空欄"
+	}
+	return "「" + s + "」"
+}

@@ -1,0 +1,370 @@
+package ingest_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// testPlan has a goal-level target and two projects, one with a count, a
+// share and a cumulative indicator.
+const testPlan = `format: 1
+id: test
+title: テスト市総合戦略
+organization: テスト市
+period: {start: 2020, end: 2024}
+levels: [基本目標, 事業]
+nodes:
+  - id: g1
+    level: 基本目標
+    code: "1"
+    title: しごとをつくる
+    indicators:
+      - {id: g1.k1, name: 新規雇用創出数, unit: 人, cumulative: true, direction: 増加, baseline: {year: 2018, value: 46}, target: {year: 2024, value: 230}}
+    children:
+      - id: p1
+        level: 事業
+        code: "1"
+        title: 合同就職説明会事業
+        departments: [工業・雇用振興課]
+        indicators:
+          - {id: p1.k1, name: 内定者数, unit: 人, cumulative: false, direction: 増加, baseline: {year: 2018, value: 9}, target: {year: 2024, value: 40}}
+          - {id: p1.k2, name: 就職割合, unit: ％, cumulative: false, direction: 増加, baseline: {year: 2018, value: 45.5}, target: {year: 2024, value: 50}}
+          - {id: p1.k3, name: 登録者数, unit: 人, cumulative: true, direction: 増加, baseline: {year: 2018, value: null}, target: {year: 2024, value: 50}}
+      - id: p2
+        level: 事業
+        code: "2"
+        title: 介護人材確保支援事業
+        departments: [介護福祉課, 工業・雇用振興課]
+`
+
+const dept = "工業・雇用振興課"
+
+var period = shinchoku.Period{Year: 2024, Month: 9}
+
+func plan(t testing.TB) *shinchoku.Plan {
+	t.Helper()
+	p, err := planfile.Parse("test.yaml", []byte(testPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// filled is a correctly filled workbook of the department, and the Excel
+// row of each data row (p1.k1, p1.k2, p1.k3, p2).
+func filled(t testing.TB, p *shinchoku.Plan) (*excelize.File, []int) {
+	t.Helper()
+	f, _, err := templates.Workbook(templates.Options{Plan: p, Period: period, Office: "政策推進課"}, dept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, err := f.GetRows(sheet.MetaSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []int
+	for _, r := range meta[1:] {
+		if len(r) >= sheet.RowMapColumn {
+			n, _ := strconv.Atoi(r[sheet.RowMapColumn-1])
+			rows = append(rows, n)
+		}
+	}
+	set := func(key string, row int, v any) {
+		if err := f.SetCellValue(sheet.InputSheet, sheet.Cell(key, row), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(sheet.Actual, rows[0], 12)
+	set(sheet.Actual, rows[1], 47.5)
+	set(sheet.Actual, rows[2], 30)
+	for _, n := range []int{rows[0], rows[3]} {
+		set(sheet.Progress, n, "説明会を開催した。")
+		set(sheet.Outlook, n, "継続")
+	}
+	return f, rows
+}
+
+func bytesOf(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestCorrectSubmission(t *testing.T) {
+	p := plan(t)
+	f, _ := filled(t, p)
+	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Period: &period}).Read("ok.xlsx", bytesOf(t, f))
+	if len(res.Findings) > 0 || !res.Accepted() {
+		t.Fatalf("findings: %v", res.Findings)
+	}
+	got := res.Submission
+	if got.Department != dept || got.Period != period || len(got.Indicators) != 3 || len(got.Nodes) != 2 {
+		t.Fatalf("submission = %+v", got)
+	}
+	if got.Indicators[1].Actual != shinchoku.Num(47.5) || got.Indicators[1].Status != shinchoku.StatusFinal {
+		t.Errorf("p1.k2 = %+v", got.Indicators[1])
+	}
+	if got.Nodes[1].NodeID != "p2" || got.Nodes[1].Outlook != "継続" {
+		t.Errorf("p2 = %+v", got.Nodes[1])
+	}
+}
+
+// TestTrouble changes a correctly filled workbook the way real submissions
+// go wrong, and checks the exact finding: code, cell and severity. The
+// actual values are read correctly where they can be.
+func TestTrouble(t *testing.T) {
+	type change func(t *testing.T, f *excelize.File, rows []int)
+	set := func(key string, i int, v any) change {
+		return func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.SetCellValue(sheet.InputSheet, sheet.Cell(key, rows[i]), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cell := func(key string, i int) func([]int) string {
+		return func(rows []int) string { return sheet.Cell(key, rows[i]) }
+	}
+	for _, tc := range []struct {
+		name   string
+		change change
+		opts   ingest.Options
+		code   string
+		sev    shinchoku.Severity
+		cell   func([]int) string // "" when the finding names no cell
+		actual *shinchoku.Value   // p1.k1 as read, when the submission is read
+	}{
+		{name: "full-width digits", change: set(sheet.Actual, 0, "１２３"), actual: ptr(shinchoku.Num(123))},
+		{name: "unit typed in", change: set(sheet.Actual, 0, "1,234人"), actual: ptr(shinchoku.Num(1234))},
+		{name: "share typed with %", change: set(sheet.Actual, 1, "45.9%")},
+		{name: "text in number cell", change: set(sheet.Actual, 0, "約100"), code: "value.not_number", sev: "error", cell: cell(sheet.Actual, 0)},
+		{name: "negative count", change: set(sheet.Actual, 0, "△5"), code: "value.negative", sev: "error", cell: cell(sheet.Actual, 0), actual: ptr(shinchoku.Num(-5))},
+		{name: "share above 100", change: set(sheet.Actual, 1, 120), code: "value.share_range", sev: "warning", cell: cell(sheet.Actual, 1)},
+		{name: "missing actual", change: set(sheet.Actual, 0, ""), code: "value.missing_actual", sev: "error", cell: cell(sheet.Actual, 0)},
+		{name: "dash is no value", change: set(sheet.Actual, 0, "－"), code: "value.missing_actual", sev: "error", cell: cell(sheet.Actual, 0)},
+		{name: "pending without publication time", change: func(t *testing.T, f *excelize.File, rows []int) {
+			set(sheet.Actual, 0, "")(t, f, rows)
+			set(sheet.Status, 0, "調査中")(t, f, rows)
+		}, code: "value.missing_publish", sev: "error", cell: cell(sheet.PublishDate, 0)},
+		{name: "pending with publication time", change: func(t *testing.T, f *excelize.File, rows []int) {
+			set(sheet.Actual, 0, "")(t, f, rows)
+			set(sheet.Status, 0, "調査中")(t, f, rows)
+			set(sheet.PublishDate, 0, "令和6年12月")(t, f, rows)
+		}},
+		{name: "value not in list", change: set(sheet.Outlook, 0, "継続する"), code: "value.not_in_list", sev: "error", cell: cell(sheet.Outlook, 0)},
+		{name: "required narrative", change: set(sheet.Progress, 3, ""), opts: ingest.Options{Required: []string{sheet.Progress}},
+			code: "value.required", sev: "error", cell: cell(sheet.Progress, 3)},
+		{name: "too long", change: set(sheet.Remarks, 0, strings.Repeat("あ", 501)), code: "value.too_long", sev: "error", cell: cell(sheet.Remarks, 0)},
+		{name: "formula without cached value", change: func(t *testing.T, f *excelize.File, rows []int) {
+			set(sheet.Actual, 0, nil)(t, f, rows)
+			if err := f.SetCellFormula(sheet.InputSheet, sheet.Cell(sheet.Actual, rows[0]), "10+2"); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "value.formula", sev: "error", cell: cell(sheet.Actual, 0)},
+		{name: "formula with cached value", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.SetCellFormula(sheet.InputSheet, sheet.Cell(sheet.Actual, rows[0]), "10+2"); err != nil {
+				t.Fatal(err)
+			}
+		}, actual: ptr(shinchoku.Num(12))},
+		{name: "changed locked cell", change: set(sheet.IndicatorName, 0, "内定した人の数"), code: "template.locked", sev: "error", cell: cell(sheet.IndicatorName, 0), actual: ptr(shinchoku.Num(12))},
+		{name: "changed target", change: set(sheet.Target, 1, 60), code: "template.locked", sev: "error", cell: cell(sheet.Target, 1)},
+		{name: "row inserted", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.InsertRows(sheet.InputSheet, rows[0], 1); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.row_moved", sev: "warning", cell: func(rows []int) string { return "A" + strconv.Itoa(rows[0]+1) }, actual: ptr(shinchoku.Num(12))},
+		{name: "row copied", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.DuplicateRowTo(sheet.InputSheet, rows[0], rows[3]+3); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.row_copied", sev: "error", cell: func(rows []int) string { return "A" + strconv.Itoa(rows[3]+3) }},
+		{name: "stray input", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.Actual, rows[3]+5), 99); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.stray_input", sev: "warning", cell: func(rows []int) string { return sheet.Cell(sheet.Actual, rows[3]+5) }},
+		{name: "renamed sheet", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.SetSheetName(sheet.InputSheet, "入力（修正）"); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.no_sheet", sev: "error"},
+		{name: "not a template", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.DeleteSheet(sheet.MetaSheet); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.not_template", sev: "error"},
+		{name: "unknown department", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.SetCellValue(sheet.MetaSheet, "B5", "総務課"); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.department", sev: "error"},
+		{name: "other period", change: func(t *testing.T, f *excelize.File, rows []int) {}, opts: ingest.Options{Period: &shinchoku.Period{Year: 2024, Month: 10}},
+			code: "template.period", sev: "error"},
+		{name: "cumulative goes down", change: func(t *testing.T, f *excelize.File, rows []int) {},
+			opts: ingest.Options{Last: map[string]shinchoku.RecordedActual{"p1.k3": {Value: shinchoku.Num(40), Period: shinchoku.Period{Year: 2024, Month: 6}}}},
+			code: "value.cumulative_down", sev: "error", cell: cell(sheet.Actual, 2)},
+		{name: "jump against last value", change: func(t *testing.T, f *excelize.File, rows []int) {},
+			opts: ingest.Options{Last: map[string]shinchoku.RecordedActual{"p1.k1": {Value: shinchoku.Num(1.2), Period: shinchoku.Period{Year: 2024, Month: 6}}}},
+			code: "value.jump", sev: "warning", cell: cell(sheet.Actual, 0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := plan(t)
+			f, rows := filled(t, p)
+			tc.change(t, f, rows)
+			opts := tc.opts
+			opts.Office = "政策推進課"
+			res := ingest.NewReader(p, opts).Read("trouble.xlsx", bytesOf(t, f))
+			if tc.code == "" {
+				if len(res.Findings) > 0 {
+					t.Fatalf("unexpected findings: %v", res.Findings)
+				}
+			} else {
+				found := false
+				want := ""
+				if tc.cell != nil {
+					want = tc.cell(rows)
+				}
+				for _, fd := range res.Findings {
+					if fd.Code == tc.code && fd.Cell == want && fd.Severity == tc.sev && fd.File == "trouble.xlsx" && fd.Message != "" {
+						found = true
+					}
+				}
+				if !found {
+					t.Fatalf("want %s %s at %q; got\n%v", tc.sev, tc.code, want, dump(res.Findings))
+				}
+			}
+			if tc.actual != nil {
+				if res.Submission == nil || res.Submission.Indicators[0].Actual != *tc.actual {
+					t.Errorf("p1.k1 read as %+v, want %v", res.Submission, *tc.actual)
+				}
+			}
+		})
+	}
+}
+
+func dump(fs shinchoku.Findings) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "  %s %s %s!%s %q %s\n", f.Severity, f.Code, f.Sheet, f.Cell, f.Value, f.Message)
+	}
+	return b.String()
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestChangedLockedCellNamesOriginal: the message gives the value the
+// template had, so the department can put it back.
+func TestChangedLockedCellNamesOriginal(t *testing.T) {
+	p := plan(t)
+	f, rows := filled(t, p)
+	f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.IndicatorName, rows[0]), "内定した人の数")
+	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("x.xlsx", bytesOf(t, f))
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "「内定者数」") || res.Findings[0].Value != "内定した人の数" {
+		t.Fatalf("findings: %v", dump(res.Findings))
+	}
+}
+
+func TestPlanChanged(t *testing.T) {
+	p := plan(t)
+	f, _ := filled(t, p)
+	data := bytesOf(t, f)
+	p.Nodes[0].Children[0].Indicators[0].Target.Value = shinchoku.Num(45)
+	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("old.xlsx", data)
+	if len(res.Findings) != 1 || res.Findings[0].Code != "template.plan_changed" || res.Submission != nil {
+		t.Fatalf("findings: %v", dump(res.Findings))
+	}
+}
+
+// zipOf builds a zip archive with the given entries.
+func zipOf(t *testing.T, entries map[string][]byte, order ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range order {
+		// Like real OpenDocument files, the mimetype is stored uncompressed.
+		method := zip.Deflate
+		if name == "mimetype" {
+			method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(entries[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBadFiles(t *testing.T) {
+	p := plan(t)
+	f, _ := filled(t, p)
+	good := bytesOf(t, f)
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...)
+	encrypted := append(append([]byte{}, ole...), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...)
+	ods := zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": []byte("<x/>")}, "mimetype", "content.xml")
+	// A zip bomb: a small file that unzips to far more than any template.
+	bomb := zipOf(t, map[string][]byte{
+		"[Content_Types].xml":      []byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+		"xl/worksheets/sheet1.xml": bytes.Repeat([]byte("<row/>"), 40<<20/6),
+	}, "[Content_Types].xml", "xl/worksheets/sheet1.xml")
+	plainZip := zipOf(t, map[string][]byte{"readme.txt": []byte("hello")}, "readme.txt")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		lim  ingest.Limits
+		code string
+	}{
+		{"empty", nil, ingest.Limits{}, "file.empty"},
+		{"xls", ole, ingest.Limits{}, "file.xls"},
+		{"encrypted", encrypted, ingest.Limits{}, "file.encrypted"},
+		{"ods", ods, ingest.Limits{}, "file.ods"},
+		{"truncated", good[:len(good)/2], ingest.Limits{}, "file.corrupt"},
+		{"pdf", []byte("%PDF-1.7\n..."), ingest.Limits{}, "file.not_workbook"},
+		{"text", []byte("実績値,12\n"), ingest.Limits{}, "file.not_workbook"},
+		{"too large", good, ingest.Limits{FileSize: 1000, UnzipSize: 1 << 20, XMLSize: 1 << 20}, "file.too_large"},
+		{"zip bomb", bomb, ingest.Limits{FileSize: 20 << 20, UnzipSize: 10 << 20, XMLSize: 5 << 20}, "file.corrupt"},
+		{"zip that is not a workbook", plainZip, ingest.Limits{}, "file.corrupt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Limits: tc.lim}).Read(tc.name, tc.data)
+			if len(res.Findings) != 1 || res.Findings[0].Code != tc.code || res.Submission != nil {
+				t.Fatalf("want %s, got\n%v", tc.code, dump(res.Findings))
+			}
+		})
+	}
+}
+
+// FuzzRead opens arbitrary bytes as a submission: never a panic, and a
+// result that either has a submission or says why not.
+func FuzzRead(f *testing.F) {
+	p := plan(f)
+	wb, _ := filled(f, p)
+	good := bytesOf(f, wb)
+	f.Add(good)
+	f.Add(good[:len(good)/3])
+	f.Add([]byte("PK\x03\x04garbage"))
+	rd := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Limits: ingest.Limits{FileSize: 1 << 20, UnzipSize: 4 << 20, XMLSize: 2 << 20}})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res := rd.Read("fuzz.xlsx", data)
+		if res.Submission == nil && len(res.Findings) == 0 {
+			t.Fatal("no submission and no finding")
+		}
+	})
+}

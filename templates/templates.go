@@ -1,0 +1,386 @@
+package templates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// Font is the typeface of every workbook: Windows ships BIZ UDゴシック, so
+// department PCs show the workbook as it was designed.
+const Font = "BIZ UDゴシック"
+
+// Options is what every workbook of one month shares.
+type Options struct {
+	Plan     *shinchoku.Plan
+	Period   shinchoku.Period
+	Office   string // the policy office: sends the forms, reports goal-level 数値目標
+	Deadline string // 提出期限, as written to departments (e.g. 令和6年10月10日（木）)
+	Contact  string // 問い合わせ先
+	Password string // sheet protection password; empty for none
+	History  History
+}
+
+// History is what earlier accepted submissions carry into a new template.
+type History struct {
+	Actuals    map[string]shinchoku.RecordedActual // last accepted actual by indicator ID
+	Narratives map[string]shinchoku.NodeEntry      // last accepted narrative by node ID
+}
+
+// Summary describes one generated workbook.
+type Summary struct {
+	Department string
+	File       string // file name, without directory
+	Projects   int    // nodes reported on
+	Indicators int
+	Rows       []int // the Excel row of each data row, in sheet.Rows order
+}
+
+// FileName is the workbook's file name: period and department, with
+// characters that are unsafe in a file name removed (2024-09_政策推進課.xlsx).
+func FileName(period shinchoku.Period, dept string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || unicode.IsControl(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, dept)
+	clean = strings.Trim(clean, ".")
+	if clean == "" {
+		clean = "担当課"
+	}
+	return period.String() + "_" + clean + ".xlsx"
+}
+
+// Generator builds the workbooks of one month. It works out the plan's hash
+// and every department's rows once, for batches of many departments.
+type Generator struct {
+	opts  Options
+	hash  string
+	depts []string
+	rows  map[string][]sheet.Row
+}
+
+// NewGenerator prepares the workbooks of one month.
+func NewGenerator(opts Options) *Generator {
+	g := &Generator{opts: opts, hash: opts.Plan.Hash()}
+	g.depts, g.rows = sheet.RowsByDepartment(opts.Plan, opts.Office)
+	return g
+}
+
+// Departments lists the departments that get a workbook, in plan order.
+func (g *Generator) Departments() []string { return g.depts }
+
+// Rows lists a department's data rows, in the order of Summary.Rows.
+func (g *Generator) Rows(dept string) []sheet.Row { return g.rows[dept] }
+
+// Workbook builds one department's workbook.
+func Workbook(opts Options, dept string) (*excelize.File, Summary, error) {
+	return NewGenerator(opts).Workbook(dept)
+}
+
+// Workbook builds one department's workbook.
+func (g *Generator) Workbook(dept string) (*excelize.File, Summary, error) {
+	opts := g.opts
+	rows := g.rows[dept]
+	sum := Summary{Department: dept, File: FileName(opts.Period, dept)}
+	if len(rows) == 0 {
+		return nil, sum, fmt.Errorf("%s に割り当てられた事業がありません", dept)
+	}
+	w := &writer{f: excelize.NewFile(), opts: opts, dept: dept, hash: g.hash}
+	if err := w.build(rows, &sum); err != nil {
+		w.f.Close()
+		return nil, sum, err
+	}
+	return w.f, sum, nil
+}
+
+type writer struct {
+	f    *excelize.File
+	opts Options
+	dept string
+	hash string // the plan's content hash
+	err  error
+	st   styles
+}
+
+// set keeps the first error so that the layout code reads as a list of steps.
+func (w *writer) set(err error) {
+	if w.err == nil && err != nil {
+		w.err = err
+	}
+}
+
+func (w *writer) build(rows []sheet.Row, sum *Summary) error {
+	f := w.f
+	w.set(f.SetSheetName("Sheet1", sheet.GuideSheet))
+	_, err := f.NewSheet(sheet.InputSheet)
+	w.set(err)
+	_, err = f.NewSheet(sheet.MetaSheet)
+	w.set(err)
+	w.st = newStyles(f, w.set)
+	rowMap, checksums := w.input(rows, sum)
+	w.guide(rows)
+	w.meta(rowMap, checksums)
+	w.set(f.SetDocProps(&excelize.DocProperties{
+		Creator:        w.opts.Office,
+		LastModifiedBy: w.opts.Office,
+		Title:          w.opts.Period.Label() + " 進捗状況報告（" + w.dept + "）",
+		Subject:        w.opts.Plan.Title,
+		Created:        w.opts.Period.End().Format("2006-01-02T15:04:05Z"),
+		Modified:       w.opts.Period.End().Format("2006-01-02T15:04:05Z"),
+		Language:       "ja-JP",
+	}))
+	f.SetActiveSheet(0)
+	return w.err
+}
+
+// input writes the 入力 sheet and returns the row map and the checksum of
+// each data row's locked cells.
+func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
+	f, name, opts := w.f, sheet.InputSheet, w.opts
+	last := sheet.LastLetter()
+	for i, c := range sheet.Columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w.set(f.SetColWidth(name, col, col, c.Width))
+		w.set(f.SetCellValue(name, col+strconv.Itoa(sheet.HeaderRow), c.Header))
+	}
+	title := fmt.Sprintf("%s　%s 進捗状況報告（%s）", opts.Period.Label(), opts.Plan.Title, w.dept)
+	w.set(f.SetCellValue(name, "A1", title))
+	w.set(f.MergeCell(name, "A1", last+"1"))
+	w.set(f.SetCellStyle(name, "A1", last+"1", w.st.title))
+	w.set(f.SetCellValue(name, "A2", noteLine(opts)))
+	w.set(f.MergeCell(name, "A2", last+"2"))
+	w.set(f.SetCellStyle(name, "A2", last+"2", w.st.note))
+	w.set(f.SetRowHeight(name, 2, 27))
+	w.set(f.SetCellStyle(name, "A3", last+"3", w.st.header))
+	w.set(f.SetRowHeight(name, sheet.HeaderRow, 30))
+
+	var rowMap [][]any
+	var checksums []string
+	var prevAnc []*shinchoku.Node
+	n := sheet.FirstRow
+	for i := 0; i < len(rows); {
+		r := rows[i]
+		// Heading rows for every ancestor that changed since the last row.
+		for d, a := range r.Ancestors {
+			if d < len(prevAnc) && prevAnc[d] == a {
+				continue
+			}
+			w.set(f.SetCellValue(name, "A"+strconv.Itoa(n), a.Level+"　"+a.Code+"　"+a.Title))
+			w.set(f.MergeCell(name, "A"+strconv.Itoa(n), last+strconv.Itoa(n)))
+			w.set(f.SetCellStyle(name, "A"+strconv.Itoa(n), last+strconv.Itoa(n), w.st.heading))
+			n++
+		}
+		prevAnc = r.Ancestors
+		// The node's rows: one per indicator, narrative merged over them.
+		j := i
+		for j < len(rows) && rows[j].Node == r.Node {
+			j++
+		}
+		first := n
+		for _, row := range rows[i:j] {
+			ck := w.dataRow(row, n)
+			checksums = append(checksums, ck)
+			rowMap = append(rowMap, []any{n, row.Node.ID, row.IndicatorID(), ck})
+			sum.Rows = append(sum.Rows, n)
+			if row.Indicator != nil {
+				sum.Indicators++
+			}
+			n++
+		}
+		w.narrative(r.Node, first, n-1)
+		sum.Projects++
+		i = j
+	}
+	lastRow := n - 1
+	w.validations(lastRow)
+	w.set(f.SetPanes(name, &excelize.Panes{
+		Freeze: true, XSplit: sheet.Index(sheet.IndicatorName), YSplit: sheet.HeaderRow,
+		TopLeftCell: sheet.Cell(sheet.Unit, sheet.FirstRow), ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: sheet.Cell(sheet.Actual, sheet.FirstRow), ActiveCell: sheet.Cell(sheet.Actual, sheet.FirstRow), Pane: "bottomRight"}},
+	}))
+	w.printSetup(name, fmt.Sprintf("'%s'!$%d:$%d", name, sheet.TitleRow, sheet.HeaderRow))
+	// The IDs and departments after 備考 are for reference on screen, not for paper.
+	w.set(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, sheet.Letter(sheet.Remarks), max(lastRow, sheet.HeaderRow))}))
+	w.protect(name)
+	return rowMap, checksums
+}
+
+// dataRow writes one indicator (or narrative-only) row and returns the
+// checksum of its locked cells.
+func (w *writer) dataRow(r sheet.Row, n int) string {
+	f, name := w.f, sheet.InputSheet
+	var last *shinchoku.RecordedActual
+	if r.Indicator != nil {
+		if a, ok := w.opts.History.Actuals[r.Indicator.ID]; ok {
+			last = &a
+		}
+	}
+	values := sheet.ReadOnly(w.opts.Plan, r, w.opts.Period, last)
+	texts := make([]string, len(values))
+	decimals := decimalsOf(r.Indicator, last)
+	for i, key := range sheet.ReadOnlyColumns() {
+		texts[i] = sheet.CellText(values[i])
+		cell := sheet.Cell(key, n)
+		if values[i] != "" {
+			w.set(f.SetCellValue(name, cell, values[i]))
+		}
+		style := w.st.locked
+		if _, isNum := values[i].(float64); isNum {
+			style = w.st.lockedNum[decimals]
+		}
+		w.set(f.SetCellStyle(name, cell, cell, style))
+	}
+	for _, c := range sheet.Columns {
+		if !c.Input || c.PerNode {
+			continue
+		}
+		cell := sheet.Cell(c.Key, n)
+		switch {
+		case r.Indicator == nil:
+			// Nothing to measure: the indicator columns stay locked.
+			w.set(f.SetCellStyle(name, cell, cell, w.st.unused))
+		case c.Kind == sheet.Number:
+			w.set(f.SetCellStyle(name, cell, cell, w.st.inputNum[decimals]))
+		default:
+			w.set(f.SetCellStyle(name, cell, cell, w.st.input))
+		}
+	}
+	w.set(f.SetRowHeight(name, n, rowHeight(r)))
+	return sheet.Checksum(texts)
+}
+
+// narrative writes a node's narrative cells, merged over its rows and
+// carried over from the last accepted submission.
+func (w *writer) narrative(node *shinchoku.Node, first, last int) {
+	f, name := w.f, sheet.InputSheet
+	prev := w.opts.History.Narratives[node.ID]
+	values := map[string]string{
+		sheet.Progress: prev.Progress, sheet.Analysis: prev.Analysis,
+		sheet.Outlook: prev.Outlook, sheet.SelfEval: prev.SelfEvaluation,
+	}
+	for _, c := range sheet.Columns {
+		if !c.PerNode {
+			continue
+		}
+		top, bottom := sheet.Cell(c.Key, first), sheet.Cell(c.Key, last)
+		if v := values[c.Key]; v != "" {
+			w.set(f.SetCellValue(name, top, v))
+		}
+		if last > first {
+			w.set(f.MergeCell(name, top, bottom))
+		}
+		w.set(f.SetCellStyle(name, top, bottom, w.st.input))
+	}
+}
+
+// validations restricts every input column to what ingest accepts, with
+// Japanese messages that say what to type.
+func (w *writer) validations(lastRow int) {
+	if lastRow < sheet.FirstRow {
+		return
+	}
+	for _, c := range sheet.Columns {
+		if !c.Input {
+			continue
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", sheet.Letter(c.Key), sheet.FirstRow, sheet.Letter(c.Key), lastRow))
+		switch {
+		case c.Kind == sheet.Number:
+			w.set(dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+			dv.SetInput(c.Header, "数値だけを入力します（単位・カンマ不要、マイナスは -5）。未判明なら空欄にして状態を「調査中」に。")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "数値を入力してください",
+				"実績値には数値だけを入力してください。「人」「％」などの単位や「△」は不要です。マイナスは -5 のように入力します。")
+		case c.Kind == sheet.List:
+			w.set(dv.SetDropList(c.List))
+			dv.SetError(excelize.DataValidationErrorStyleStop, "一覧から選んでください",
+				c.Header+"は次のいずれかを選んでください: "+strings.Join(c.List, "、"))
+		default:
+			w.set(dv.SetRange(0, c.MaxLen, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween))
+			dv.SetError(excelize.DataValidationErrorStyleStop, "文字数が多すぎます",
+				fmt.Sprintf("%sは%d文字以内で入力してください。", c.Header, c.MaxLen))
+		}
+		w.set(w.f.AddDataValidation(sheet.InputSheet, dv))
+	}
+}
+
+// printSetup makes a sheet print on A4 landscape, one page wide, with the
+// department and period in the header and page numbers in the footer.
+func (w *writer) printSetup(name, titles string) {
+	size, orient, wide, tall := 9, "landscape", 1, 0
+	w.set(w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+	fit := true
+	w.set(w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	w.set(w.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+	}))
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	w.set(w.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + esc(w.dept) + "&R" + esc(w.opts.Period.Label()),
+		OddFooter: "&C- &P -",
+	}))
+	if titles != "" {
+		w.set(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: name}))
+	}
+}
+
+func (w *writer) protect(name string) {
+	w.set(w.f.ProtectSheet(name, &excelize.SheetProtectionOptions{
+		Password: w.opts.Password, SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true, FormatRows: true,
+	}))
+}
+
+// meta writes the very hidden identity sheet that ingest relies on.
+func (w *writer) meta(rowMap [][]any, checksums []string) {
+	f, name := w.f, sheet.MetaSheet
+	values := map[string]any{
+		sheet.MetaFormat:     sheet.FormatVersion,
+		sheet.MetaPlanID:     w.opts.Plan.ID,
+		sheet.MetaPlanHash:   w.hash,
+		sheet.MetaPeriod:     w.opts.Period.String(),
+		sheet.MetaDepartment: w.dept,
+		sheet.MetaCreated:    w.opts.Period.End().Format("2006-01-02"),
+		sheet.MetaChecksum:   sheet.Checksum(checksums),
+	}
+	for i, k := range sheet.MetaKeys {
+		w.set(f.SetSheetRow(name, "A"+strconv.Itoa(i+1), &[]any{k, values[k]}))
+	}
+	start, _ := excelize.CoordinatesToCellName(sheet.RowMapColumn, 1)
+	header := make([]any, len(sheet.RowMapHeaders))
+	for i, h := range sheet.RowMapHeaders {
+		header[i] = h
+	}
+	w.set(f.SetSheetRow(name, start, &header))
+	for i, r := range rowMap {
+		cell, _ := excelize.CoordinatesToCellName(sheet.RowMapColumn, i+2)
+		w.set(f.SetSheetRow(name, cell, &r))
+	}
+	w.set(f.SetSheetVisible(name, false, true))
+	w.protect(name)
+}
+
+func noteLine(o Options) string {
+	s := "網掛け（黄色）のセルに入力してください。行・列の追加や削除、シート名の変更はしないでください。"
+	if o.Deadline != "" {
+		s += "　提出期限: " + o.Deadline
+	}
+	if o.Office != "" {
+		s += "　提出先: " + o.Office
+	}
+	if o.Contact != "" {
+		s += "（" + o.Contact + "）"
+	}
+	return s
+}
+
+func ptr[T any](v T) *T { return &v }
