@@ -1,0 +1,199 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// querier is what both the store and a run's transaction can query.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// view holds the read queries, shared by Store and Run.
+type view struct{ q querier }
+
+// Receipts lists the latest reading of each department's submission for a
+// period, by department.
+func (v view) Receipts(ctx context.Context, p shinchoku.Period) ([]Receipt, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT department, file, sha256, saved_at, state, errors, warnings
+		FROM submissions s WHERE period = ? AND seq = (SELECT MAX(seq) FROM submissions
+			WHERE period = s.period AND department = s.department AND state != 'superseded')
+		ORDER BY department`, p.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Receipt
+	for rows.Next() {
+		rc := Receipt{Period: p}
+		if err := rows.Scan(&rc.Department, &rc.File, &rc.SHA256, &rc.SavedAt, &rc.State, &rc.Errors, &rc.Warnings); err != nil {
+			return nil, err
+		}
+		out = append(out, rc)
+	}
+	return out, rows.Err()
+}
+
+// Accepted returns the accepted submissions of a period, by department.
+func (v view) Accepted(ctx context.Context, p shinchoku.Period) ([]*shinchoku.Submission, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT id, department, plan_id, plan_hash FROM submissions
+		WHERE period = ? AND state = 'accepted' ORDER BY department`, p.String())
+	if err != nil {
+		return nil, err
+	}
+	var subs []*shinchoku.Submission
+	var ids []int64
+	for rows.Next() {
+		s := &shinchoku.Submission{Period: p}
+		var id int64
+		if err := rows.Scan(&id, &s.Department, &s.PlanID, &s.PlanHash); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		subs, ids = append(subs, s), append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, s := range subs {
+		if err := v.entries(ctx, ids[i], s); err != nil {
+			return nil, err
+		}
+	}
+	return subs, nil
+}
+
+func (v view) entries(ctx context.Context, id int64, s *shinchoku.Submission) error {
+	rows, err := v.q.QueryContext(ctx, `SELECT indicator_id, actual, status, publish_date, remarks
+		FROM indicator_entries WHERE submission_id = ? ORDER BY rowid`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var e shinchoku.IndicatorEntry
+		var actual sql.NullFloat64
+		var status string
+		if err := rows.Scan(&e.IndicatorID, &actual, &status, &e.PublishDate, &e.Remarks); err != nil {
+			rows.Close()
+			return err
+		}
+		e.Status = shinchoku.Status(status)
+		if actual.Valid {
+			e.Actual = shinchoku.Num(actual.Float64)
+		}
+		s.Indicators = append(s.Indicators, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = v.q.QueryContext(ctx, `SELECT node_id, progress, analysis, outlook, self_evaluation
+		FROM node_entries WHERE submission_id = ? ORDER BY rowid`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e shinchoku.NodeEntry
+		if err := rows.Scan(&e.NodeID, &e.Progress, &e.Analysis, &e.Outlook, &e.SelfEvaluation); err != nil {
+			return err
+		}
+		s.Nodes = append(s.Nodes, e)
+	}
+	return rows.Err()
+}
+
+// LastActuals returns, for each indicator, the latest accepted actual of a
+// period before p.
+func (v view) LastActuals(ctx context.Context, before shinchoku.Period) (map[string]shinchoku.RecordedActual, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT e.indicator_id, s.period, e.actual
+		FROM indicator_entries e JOIN submissions s ON s.id = e.submission_id
+		WHERE s.state = 'accepted' AND s.period < ? AND e.actual IS NOT NULL
+		ORDER BY s.period, s.seq`, before.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]shinchoku.RecordedActual{}
+	for rows.Next() {
+		var id, period string
+		var actual float64
+		if err := rows.Scan(&id, &period, &actual); err != nil {
+			return nil, err
+		}
+		p, err := shinchoku.ParsePeriod(period)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = shinchoku.RecordedActual{Value: shinchoku.Num(actual), Period: p}
+	}
+	return out, rows.Err()
+}
+
+// Narratives returns a department's latest accepted narrative of each node
+// from a period before p: templates carry it over so that departments edit
+// instead of retyping.
+func (v view) Narratives(ctx context.Context, dept string, before shinchoku.Period) (map[string]shinchoku.NodeEntry, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT e.node_id, e.progress, e.analysis, e.outlook, e.self_evaluation
+		FROM node_entries e JOIN submissions s ON s.id = e.submission_id
+		WHERE s.state = 'accepted' AND s.department = ? AND s.period < ?
+		ORDER BY s.period, s.seq`, dept, before.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]shinchoku.NodeEntry{}
+	for rows.Next() {
+		var e shinchoku.NodeEntry
+		if err := rows.Scan(&e.NodeID, &e.Progress, &e.Analysis, &e.Outlook, &e.SelfEvaluation); err != nil {
+			return nil, err
+		}
+		out[e.NodeID] = e
+	}
+	return out, rows.Err()
+}
+
+// PeriodActual is one accepted actual of an indicator.
+type PeriodActual struct {
+	Period shinchoku.Period
+	Value  shinchoku.Value
+}
+
+// History returns every accepted actual by indicator, oldest period first,
+// up to and including period p.
+func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]PeriodActual, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT e.indicator_id, s.period, e.actual
+		FROM indicator_entries e JOIN submissions s ON s.id = e.submission_id
+		WHERE s.state = 'accepted' AND s.period <= ?
+		ORDER BY s.period, s.seq`, upTo.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]PeriodActual{}
+	for rows.Next() {
+		var id, period string
+		var actual sql.NullFloat64
+		if err := rows.Scan(&id, &period, &actual); err != nil {
+			return nil, err
+		}
+		p, err := shinchoku.ParsePeriod(period)
+		if err != nil {
+			return nil, err
+		}
+		pa := PeriodActual{Period: p}
+		if actual.Valid {
+			pa.Value = shinchoku.Num(actual.Float64)
+		}
+		if list := out[id]; len(list) > 0 && list[len(list)-1].Period == p {
+			list[len(list)-1] = pa // a resubmission replaces the period's value
+		} else {
+			out[id] = append(list, pa)
+		}
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,272 @@
+// Package store keeps the accepted record: every submission read in a batch
+// run, the entries of the accepted ones, and a copy of each accepted file.
+// It is an embedded SQLite database (pure Go), created on first use, with a
+// versioned schema. One run holds the write lock for its whole duration, so
+// two runs never write to one store at once, and all of a run's writes are one
+// transaction: a run killed half-way leaves the store as it was.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// ErrLocked is returned when another run holds the store.
+var ErrLocked = errors.New("store is locked by another run")
+
+// Store is an open history store.
+type Store struct {
+	view
+	db   *sql.DB
+	path string
+}
+
+// migrations bring the schema from version i to i+1.
+var migrations = []string{
+	`CREATE TABLE submissions (
+		id          INTEGER PRIMARY KEY,
+		period      TEXT NOT NULL,
+		department  TEXT NOT NULL,
+		plan_id     TEXT NOT NULL,
+		plan_hash   TEXT NOT NULL,
+		file        TEXT NOT NULL,
+		sha256      TEXT NOT NULL,
+		saved_at    TEXT NOT NULL,
+		state       TEXT NOT NULL CHECK (state IN ('accepted', 'returned', 'superseded')),
+		errors      INTEGER NOT NULL,
+		warnings    INTEGER NOT NULL,
+		seq         INTEGER NOT NULL
+	);
+	CREATE INDEX submissions_period ON submissions (period, department);
+	CREATE TABLE indicator_entries (
+		submission_id INTEGER NOT NULL REFERENCES submissions (id),
+		indicator_id  TEXT NOT NULL,
+		actual        REAL,
+		status        TEXT NOT NULL,
+		publish_date  TEXT NOT NULL,
+		remarks       TEXT NOT NULL,
+		PRIMARY KEY (submission_id, indicator_id)
+	);
+	CREATE TABLE node_entries (
+		submission_id   INTEGER NOT NULL REFERENCES submissions (id),
+		node_id         TEXT NOT NULL,
+		progress        TEXT NOT NULL,
+		analysis        TEXT NOT NULL,
+		outlook         TEXT NOT NULL,
+		self_evaluation TEXT NOT NULL,
+		PRIMARY KEY (submission_id, node_id)
+	);`,
+}
+
+// Open opens the store at path, creating it and bringing its schema up to
+// date. The folder beside it holds the archive of accepted files.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	// One connection: the run's transaction holds it, and the lock with it.
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)&_pragma=foreign_keys(1)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	s := &Store{view: view{db}, db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+func isLocked(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "database is locked") || strings.Contains(err.Error(), "SQLITE_BUSY"))
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if isLocked(err) {
+		return ErrLocked
+	}
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		if isLocked(err) {
+			return ErrLocked
+		}
+		return err
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("the store has schema version %d, newer than this program (%d)", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("migrate store to version %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Run is one batch run's transaction: it holds the store's write lock until
+// Commit or Rollback.
+type Run struct {
+	view
+	s  *Store
+	tx *sql.Tx
+}
+
+// Begin starts a run. It fails with ErrLocked at once when another run holds
+// the store.
+func (s *Store) Begin(ctx context.Context) (*Run, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if isLocked(err) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, err
+	}
+	// BEGIN IMMEDIATE takes the lock lazily in some drivers: touch the
+	// database so that a second run fails here, not half-way.
+	if _, err := tx.ExecContext(ctx, "UPDATE submissions SET seq = seq WHERE 0"); err != nil {
+		tx.Rollback()
+		if isLocked(err) {
+			return nil, ErrLocked
+		}
+		return nil, err
+	}
+	return &Run{view: view{tx}, s: s, tx: tx}, nil
+}
+
+// Commit makes the run's writes permanent.
+func (r *Run) Commit() error { return r.tx.Commit() }
+
+// Rollback discards the run's writes.
+func (r *Run) Rollback() error { return r.tx.Rollback() }
+
+// Receipt is one submission as a run read it.
+type Receipt struct {
+	Period     shinchoku.Period
+	Department string
+	File       string // base name
+	SHA256     string
+	SavedAt    string
+	State      string // accepted, returned, superseded
+	Errors     int
+	Warnings   int
+}
+
+// Record stores a run's reading of one file. An accepted submission
+// replaces the department's earlier one for the period, which stays in the
+// history marked superseded; recording the very same file again changes
+// nothing. It reports whether anything was written.
+func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission) (bool, error) {
+	var exists int
+	err := r.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions
+		WHERE period = ? AND department = ? AND sha256 = ? AND state = ?`,
+		rc.Period.String(), rc.Department, rc.SHA256, rc.State).Scan(&exists)
+	if err != nil {
+		return false, err
+	}
+	if exists > 0 {
+		return false, nil
+	}
+	var seq int
+	if err := r.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM submissions").Scan(&seq); err != nil {
+		return false, err
+	}
+	if rc.State == "accepted" {
+		if _, err := r.tx.ExecContext(ctx, `UPDATE submissions SET state = 'superseded'
+			WHERE period = ? AND department = ? AND state = 'accepted'`, rc.Period.String(), rc.Department); err != nil {
+			return false, err
+		}
+	}
+	res, err := r.tx.ExecContext(ctx, `INSERT INTO submissions
+		(period, department, plan_id, plan_hash, file, sha256, saved_at, state, errors, warnings, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rc.Period.String(), rc.Department, planID(sub), planHash(sub), rc.File, rc.SHA256, rc.SavedAt, rc.State, rc.Errors, rc.Warnings, seq)
+	if err != nil {
+		return false, err
+	}
+	if rc.State != "accepted" || sub == nil {
+		return true, nil
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	for _, e := range sub.Indicators {
+		var actual any
+		if e.Actual.Set {
+			actual = e.Actual.Num
+		}
+		if _, err := r.tx.ExecContext(ctx, `INSERT INTO indicator_entries VALUES (?, ?, ?, ?, ?, ?)`,
+			id, e.IndicatorID, actual, string(e.Status), e.PublishDate, e.Remarks); err != nil {
+			return false, err
+		}
+	}
+	for _, e := range sub.Nodes {
+		if _, err := r.tx.ExecContext(ctx, `INSERT INTO node_entries VALUES (?, ?, ?, ?, ?, ?)`,
+			id, e.NodeID, e.Progress, e.Analysis, e.Outlook, e.SelfEvaluation); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func planID(s *shinchoku.Submission) string {
+	if s == nil {
+		return ""
+	}
+	return s.PlanID
+}
+
+func planHash(s *shinchoku.Submission) string {
+	if s == nil {
+		return ""
+	}
+	return s.PlanHash
+}
+
+// Archive copies an accepted file into the archive beside the store, named
+// by its hash, unless it is there already.
+func (s *Store) Archive(sha string, data []byte) error {
+	dir := filepath.Join(filepath.Dir(s.path), "archive")
+	path := filepath.Join(dir, sha+".xlsx")
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".archive-*.tmp")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,893 @@
+// Package pdf writes the council's progress report (進捗状況報告書) in the
+// layout of the city's own documents: A4 portrait, BIZ UD明朝 body and BIZ
+// UDゴシック headings (embedded, subset), a cover, contents and bookmarks, an
+// overview of grades, then per goal its numeric targets and per project its
+// KPI table and narrative; page numbers "-N-" centred at the foot.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/fonts"
+)
+
+// Options are what the report says about itself.
+type Options struct {
+	Title string // default: <plan title> 進捗状況報告書
+
+	trace func(page int, x, y float64, s string) // tests: every text drawn, in order
+}
+
+// FileName is the report's file name for a period.
+func FileName(p shinchoku.Period) string { return "進捗状況報告書_" + p.String() + ".pdf" }
+
+// Page geometry in points (A4 portrait).
+const (
+	pageW, pageH = 595.28, 841.89
+	marginX      = 51.0
+	marginTop    = 62.0
+	marginBottom = 62.0
+	contentW     = pageW - 2*marginX
+	bodySize     = 9.5
+	lineGap      = 1.55 // line height as a multiple of the font size
+)
+
+// Font families.
+const (
+	mincho = "mincho"
+	gothic = "gothic"
+	bold   = "gothic-bold"
+)
+
+// heading is a bookmark and contents entry.
+type heading struct {
+	level   int
+	title   string
+	page    int
+	y       float64
+	outline *gopdf.OutlineObj
+}
+
+type doc struct {
+	known    []heading // headings of the first pass, with their pages
+	widths   map[fontSize]map[rune]float64
+	trace    func(page int, x, y float64, s string) // tests: every text drawn
+	progress map[string]shinchoku.IndicatorProgress
+	// hasIndicators: a narrative-only plan prints each initiative's description
+	hasIndicators bool
+	gp            *gopdf.GoPdf
+	pr            *shinchoku.Progress
+	title         string
+	y             float64
+	font          string
+	size          float64
+	missing       []rune
+	err           error
+	headings      []heading
+	lastRoot      int // object number of the last top-level bookmark
+}
+
+// Write renders the report of a period's progress. The document is laid out
+// twice: the first pass finds the page of every heading, the second draws
+// the contents with those pages (the contents take the same number of pages
+// in both passes, so nothing moves).
+func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
+	first, err := render(pr, opts, nil, nil)
+	if err != nil {
+		return err
+	}
+	final, err := render(pr, opts, first.headings, opts.trace)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := final.gp.Write(&buf); err != nil {
+		return err
+	}
+	_, err = w.Write(final.fixOutlineRoot(buf.Bytes()))
+	return err
+}
+
+func render(pr *shinchoku.Progress, opts Options, known []heading, trace func(int, float64, float64, string)) (*doc, error) {
+	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, known: known, progress: map[string]shinchoku.IndicatorProgress{},
+		widths: map[fontSize]map[rune]float64{}, trace: trace}
+	if d.title == "" {
+		d.title = pr.Plan.Title + " 進捗状況報告書"
+	}
+	for _, ip := range pr.Indicators {
+		d.progress[ip.ID] = ip
+	}
+	d.hasIndicators = len(pr.Indicators) > 0
+	d.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	d.gp.SetInfo(gopdf.PdfInfo{
+		Title: d.title, Author: pr.Plan.Organization, Subject: pr.Plan.Title + "（" + pr.Period.Label() + "）",
+		Creator: "shinchoku", Producer: "shinchoku", CreationDate: pr.Period.End(),
+	})
+	onMissing := gopdf.TtfOption{OnGlyphNotFound: func(r rune) { d.missing = append(d.missing, r) }}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{mincho, fonts.MinchoRegular}, {gothic, fonts.GothicRegular}, {bold, fonts.GothicBold}} {
+		if err := d.gp.AddTTFFontDataWithOption(f.name, f.data, onMissing); err != nil {
+			return nil, fmt.Errorf("font %s: %w", f.name, err)
+		}
+	}
+	d.cover()
+	d.contents()
+	d.summary()
+	for _, n := range pr.Plan.Nodes {
+		d.goal(n)
+	}
+	d.pageFurniture()
+	d.linkOutlines()
+	return d, d.err
+}
+
+func (d *doc) fail(err error) {
+	if d.err == nil && err != nil {
+		d.err = err
+	}
+}
+
+func (d *doc) setFont(family string, size float64) {
+	if d.font == family && d.size == size {
+		return
+	}
+	d.font, d.size = family, size
+	d.fail(d.gp.SetFont(family, "", size))
+}
+
+// fontSize keys the width cache.
+type fontSize struct {
+	family string
+	size   float64
+}
+
+// measure is the width of s in the current font: the sum of its characters'
+// advances (the fonts are used without kerning), each measured once by
+// gopdf and cached, because wrapping measures the same text many times.
+func (d *doc) measure(s string) float64 {
+	key := fontSize{d.font, d.size}
+	widths := d.widths[key]
+	if widths == nil {
+		widths = map[rune]float64{}
+		d.widths[key] = widths
+	}
+	total := 0.0
+	for _, r := range s {
+		w, ok := widths[r]
+		if !ok {
+			var err error
+			w, err = d.gp.MeasureTextWidth(string(r))
+			d.fail(err)
+			widths[r] = w
+		}
+		total += w
+	}
+	return total
+}
+
+// text draws one line with its top-left corner at x, y, and turns a glyph
+// the font lacks into an error that names the text (gopdf would silently
+// draw nothing).
+func (d *doc) text(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	if d.trace != nil {
+		d.trace(d.gp.GetNumberOfPages(), x, y, s)
+	}
+	d.missing = d.missing[:0]
+	d.gp.SetXY(x, y)
+	d.fail(d.gp.CellWithOption(&gopdf.Rect{W: d.measure(s) + 1, H: d.size}, s, gopdf.CellOption{Align: gopdf.Left | gopdf.Top}))
+	if len(d.missing) > 0 {
+		d.fail(fmt.Errorf("フォントにない文字 %q があるため描けません: 「%s」", string(d.missing), s))
+	}
+}
+
+func (d *doc) lineHeight() float64 { return d.size * lineGap }
+
+func (d *doc) bottom() float64 { return pageH - marginBottom }
+
+func (d *doc) newPage() {
+	d.gp.AddPage()
+	d.y = marginTop
+	// gopdf makes a page's content stream at the first drawing, and SetPage
+	// counts content streams: give every page one now, so that the footers
+	// drawn later land on the right pages even after an empty page.
+	d.gp.SetLineWidth(0)
+	d.gp.Line(0, 0, 0, 0)
+}
+
+// ensure starts a new page unless h more points fit on this one.
+func (d *doc) ensure(h float64) bool {
+	if d.y+h > d.bottom() {
+		d.newPage()
+		return true
+	}
+	return false
+}
+
+// paragraph draws wrapped text at an indent.
+func (d *doc) paragraph(family string, size, indent float64, s string) {
+	d.setFont(family, size)
+	for _, line := range wrap(s, contentW-indent, d.measure) {
+		d.ensure(d.lineHeight())
+		d.text(marginX+indent, d.y, line)
+		d.y += d.lineHeight()
+	}
+}
+
+func (d *doc) cover() {
+	d.newPage()
+	d.setFont(bold, 24)
+	lines := wrap(d.title, contentW, d.measure)
+	y := 250.0
+	for _, l := range lines {
+		d.text((pageW-d.measure(l))/2, y, l)
+		y += 24 * 1.6
+	}
+	d.setFont(gothic, 14)
+	for i, s := range []string{d.pr.Period.Label(), d.pr.Plan.Organization} {
+		d.text((pageW-d.measure(s))/2, 560+float64(i)*30, s)
+	}
+}
+
+// contentsEntries are the headings the contents list: every level but the
+// last.
+func (d *doc) contentsEntries() int {
+	n := 1 // 総括
+	levels := len(d.pr.Plan.Levels)
+	d.pr.Plan.Walk(func(_ *shinchoku.Node, anc []*shinchoku.Node) bool {
+		if len(anc) < levels-1 || levels == 1 {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+const tocLine = 17.0
+
+func (d *doc) tocPerPage() int { return int((d.bottom() - marginTop - 40) / tocLine) }
+
+// inContents says whether a heading is listed in the contents: every level
+// but the last (projects).
+func (d *doc) inContents(h heading) bool {
+	return h.level < max(len(d.pr.Plan.Levels)-1, 1)
+}
+
+// contents draws the contents pages. In the first pass it only reserves them.
+func (d *doc) contents() {
+	per := d.tocPerPage()
+	pages := (d.contentsEntries() + per - 1) / per
+	var entries []int
+	for i, h := range d.known {
+		if d.inContents(h) {
+			entries = append(entries, i)
+		}
+	}
+	for p := range pages {
+		d.newPage()
+		if p == 0 {
+			d.setFont(bold, 16)
+			d.text(marginX, d.y, "目次")
+		}
+		d.y += 40
+		for _, i := range entries[min(p*per, len(entries)):min((p+1)*per, len(entries))] {
+			d.contentsLine(i, d.known[i])
+		}
+	}
+}
+
+func (d *doc) contentsLine(i int, h heading) {
+	size := 10.5
+	family := gothic
+	if h.level == 0 {
+		family = bold
+	}
+	d.setFont(family, size)
+	indent := float64(h.level) * 14
+	num := fmt.Sprintf("%d", h.page-1)
+	title := h.title
+	avail := contentW - indent - 40
+	if d.measure(title) > avail {
+		title = fit(title, avail-d.measure("…"), d.measure) + "…"
+	}
+	d.text(marginX+indent, d.y, title)
+	// Dot leader to the page number.
+	left := marginX + indent + d.measure(title) + 6
+	right := pageW - marginX - d.measure(num) - 6
+	d.setFont(gothic, size)
+	if dot := d.measure("・"); right > left+dot {
+		leader := strings.Repeat("・", int((right-left)/dot))
+		d.gp.SetTextColor(150, 150, 150)
+		d.text(right-d.measure(leader), d.y, leader)
+		d.gp.SetTextColor(0, 0, 0)
+	}
+	d.setFont(family, size)
+	d.text(pageW-marginX-d.measure(num), d.y, num)
+	d.gp.AddInternalLink(fmt.Sprintf("h%d", i), marginX, d.y, contentW, size)
+	d.y += tocLine
+}
+
+// pageFurniture draws the running header (from page 2 on) and the centred
+// page number "-N-" (the cover is not numbered) on every page.
+func (d *doc) pageFurniture() {
+	n := d.gp.GetNumberOfPages()
+	for p := 2; p <= n; p++ {
+		d.fail(d.gp.SetPage(p))
+		d.setFont(gothic, 8)
+		d.gp.SetTextColor(90, 90, 90)
+		d.text(pageW-marginX-d.measure(d.title), 30, d.title)
+		d.gp.SetStrokeColor(180, 180, 180)
+		d.gp.SetLineWidth(0.5)
+		d.gp.Line(marginX, 42, pageW-marginX, 42)
+		d.gp.SetTextColor(0, 0, 0)
+		d.setFont(gothic, 10)
+		num := fmt.Sprintf("-%d-", p-1)
+		d.text((pageW-d.measure(num))/2, pageH-40, num)
+	}
+}
+
+// head draws a heading, keeping it with at least keep points of what
+// follows, and records it for the contents and bookmarks.
+func (d *doc) head(level int, title string, family string, size, keep float64) {
+	d.setFont(family, size)
+	lines := wrap(title, contentW, d.measure)
+	h := float64(len(lines)) * size * 1.5
+	d.ensure(h + keep)
+	top := d.y
+	d.mark(level, title, top)
+	d.setFont(family, size)
+	for _, l := range lines {
+		d.text(marginX, d.y, l)
+		d.y += size * 1.5
+	}
+}
+
+// mark records a heading at y on the current page: an anchor for the
+// contents' links and a bookmark that jumps to the heading itself.
+func (d *doc) mark(level int, title string, y float64) {
+	d.gp.SetXY(marginX, y)
+	d.gp.SetAnchor(fmt.Sprintf("h%d", len(d.headings)))
+	d.gp.SetY(y)
+	obj := d.gp.AddOutlineWithPosition(title)
+	d.headings = append(d.headings, heading{level: level, title: title, page: d.gp.GetNumberOfPages(), y: y, outline: obj})
+}
+
+// linkOutlines nests the bookmarks like the plan (goal → direction →
+// measure → project): gopdf makes a flat list, so the tree links are set
+// here.
+func (d *doc) linkOutlines() {
+	type node struct {
+		h        heading
+		children []*node
+	}
+	var roots, stack []*node
+	for _, h := range d.headings {
+		n := &node{h: h}
+		for len(stack) > 0 && stack[len(stack)-1].h.level >= h.level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			roots = append(roots, n)
+		} else {
+			p := stack[len(stack)-1]
+			p.children = append(p.children, n)
+		}
+		stack = append(stack, n)
+	}
+	var link func(parent *node, kids []*node)
+	link = func(parent *node, kids []*node) {
+		for i, k := range kids {
+			o := k.h.outline
+			o.SetPrev(-1)
+			o.SetNext(-1)
+			if i > 0 {
+				o.SetPrev(kids[i-1].h.outline.GetIndex())
+			}
+			if i < len(kids)-1 {
+				o.SetNext(kids[i+1].h.outline.GetIndex())
+			}
+			if parent != nil {
+				o.SetParent(parent.h.outline.GetIndex())
+			}
+			if len(k.children) > 0 {
+				o.SetFirst(k.children[0].h.outline.GetIndex())
+				o.SetLast(k.children[len(k.children)-1].h.outline.GetIndex())
+			}
+			link(k, k.children)
+		}
+	}
+	link(nil, roots)
+	if len(roots) > 0 {
+		d.lastRoot = roots[len(roots)-1].h.outline.GetIndex()
+	}
+}
+
+var outlineRoot = regexp.MustCompile(`/Type /Outlines\n\t/Count \d+\n\t/First \d+ 0 R\n\t/Last (\d+) 0 R`)
+
+// fixOutlineRoot points the outline root's /Last at the last top-level
+// bookmark: gopdf points it at the last bookmark made, which is a nested one.
+// The number is padded with spaces so that no byte offset moves.
+func (d *doc) fixOutlineRoot(pdf []byte) []byte {
+	loc := outlineRoot.FindSubmatchIndex(pdf)
+	if loc == nil || d.lastRoot == 0 {
+		return pdf
+	}
+	old := string(pdf[loc[2]:loc[3]])
+	repl := strconv.Itoa(d.lastRoot)
+	if len(repl) > len(old) {
+		return pdf
+	}
+	fixed := append([]byte{}, pdf[:loc[2]]...)
+	fixed = append(fixed, repl+" 0 R"+strings.Repeat(" ", len(old)-len(repl))...)
+	return append(fixed, pdf[loc[3]+len(" 0 R"):]...)
+}
+
+// headingTitle is how a node is titled in the report: 基本目標1 …, 1-1 …,
+// 施策① ….
+func headingTitle(n *shinchoku.Node, depth int) string {
+	code := n.Code
+	if depth > 0 && code != "" && unicode.IsDigit([]rune(code)[0]) {
+		return code + " " + n.Title
+	}
+	return n.Level + code + "　" + n.Title
+}
+
+func (d *doc) summary() {
+	d.newPage()
+	d.head(0, "総括", bold, 16, 60)
+	d.y += 6
+	pr := d.pr
+	if d.hasIndicators {
+		d.gradeOverview()
+	} else {
+		d.paragraph(mincho, bodySize, 0, fmt.Sprintf("%sの各取組について、報告主体（%s）からの取組状況の報告をまとめたものです。",
+			pr.Period.Label(), strings.Join(pr.Plan.Departments(), "・")))
+		d.y += 8
+	}
+	d.submissionStatus()
+}
+
+// gradeOverview draws the grade counts per goal as a table and as bars.
+func (d *doc) gradeOverview() {
+	pr := d.pr
+	grades := pr.Rules.Grades()
+	counts := pr.GradeCounts()
+	d.paragraph(mincho, bodySize, 0, fmt.Sprintf("%sの各指標について、期待値に対する進捗（達成率）を評価した結果です。評価の区分は %s です。",
+		pr.Period.Label(), bandText(pr.Rules)))
+	d.y += 8
+	cols := []column{{title: pr.Plan.Levels[0], width: contentW - float64(len(grades)+1)*42}}
+	for _, g := range grades {
+		cols = append(cols, column{title: string(g), width: 42, align: gopdf.Center})
+	}
+	cols = append(cols, column{title: "計", width: 42, align: gopdf.Center})
+	var rows [][]cell
+	var labels []string
+	var stacks [][]int
+	addRow := func(label string, c map[shinchoku.Grade]int) {
+		r := []cell{{text: label}}
+		total := 0
+		var stack []int
+		for _, g := range grades {
+			r = append(r, cell{text: fmt.Sprint(c[g])})
+			total += c[g]
+			stack = append(stack, c[g])
+		}
+		rows = append(rows, append(r, cell{text: fmt.Sprint(total)}))
+		labels, stacks = append(labels, label), append(stacks, stack)
+	}
+	for _, n := range pr.Plan.Nodes {
+		if c, ok := counts[n.ID]; ok {
+			addRow(headingTitle(n, 0), c)
+		}
+	}
+	addRow("全体", counts[""])
+	d.table(cols, rows)
+	d.y += 14
+	d.bars(labels, stacks, grades)
+	d.y += 14
+}
+
+// submissionStatus draws how many departments were accepted, returned or
+// have not submitted.
+func (d *doc) submissionStatus() {
+	pr := d.pr
+	states := map[string]int{}
+	for _, ds := range pr.Departments {
+		states[ds.State]++
+	}
+	d.setFont(bold, 11)
+	d.ensure(60)
+	d.text(marginX, d.y, "提出状況")
+	d.y += 18
+	d.table([]column{{title: "受理", width: contentW / 4, align: gopdf.Center}, {title: "差し戻し", width: contentW / 4, align: gopdf.Center},
+		{title: "未提出", width: contentW / 4, align: gopdf.Center}, {title: "計（担当課）", width: contentW / 4, align: gopdf.Center}},
+		[][]cell{{{text: fmt.Sprint(states[shinchoku.StateAccepted])}, {text: fmt.Sprint(states[shinchoku.StateReturned])},
+			{text: fmt.Sprint(states[shinchoku.StateNotSubmitted])}, {text: fmt.Sprint(len(pr.Departments))}}})
+}
+
+func bandText(r shinchoku.Rules) string {
+	var parts []string
+	for i, b := range r.Bands {
+		switch {
+		case i == len(r.Bands)-1:
+			parts = append(parts, fmt.Sprintf("%s（%g％未満）", b.Grade, r.Bands[i-1].Min))
+		default:
+			parts = append(parts, fmt.Sprintf("%s（%g％以上）", b.Grade, b.Min))
+		}
+	}
+	return strings.Join(parts, "・") + "、評価できないものは「−」"
+}
+
+// gradeColors: best grade green through red; no grade grey.
+var gradeColors = [][3]uint8{{84, 160, 82}, {155, 200, 120}, {240, 200, 80}, {225, 120, 90}, {190, 40, 40}}
+
+func gradeColor(i, n int) [3]uint8 {
+	if i == n-1 {
+		return [3]uint8{190, 190, 190}
+	}
+	if i < len(gradeColors) {
+		return gradeColors[i]
+	}
+	return [3]uint8{120, 120, 120}
+}
+
+// bars draws a horizontal stacked bar per row: how its indicators are graded.
+func (d *doc) bars(labels []string, stacks [][]int, grades []shinchoku.Grade) {
+	labelW, barH, gap := 150.0, 14.0, 8.0
+	h := float64(len(labels))*(barH+gap) + 30
+	d.ensure(h)
+	d.setFont(gothic, 8)
+	for i, label := range labels {
+		y := d.y + float64(i)*(barH+gap)
+		l := label
+		if d.measure(l) > labelW-6 {
+			l = fit(l, labelW-6-d.measure("…"), d.measure) + "…"
+		}
+		d.text(marginX, y+3, l)
+		total := 0
+		for _, c := range stacks[i] {
+			total += c
+		}
+		x := marginX + labelW
+		for g, c := range stacks[i] {
+			if c == 0 || total == 0 {
+				continue
+			}
+			w := (contentW - labelW) * float64(c) / float64(total)
+			col := gradeColor(g, len(grades))
+			d.gp.SetFillColor(col[0], col[1], col[2])
+			d.gp.RectFromUpperLeftWithStyle(x, y, w, barH, "F")
+			if w > 14 {
+				d.text(x+w/2-d.measure(fmt.Sprint(c))/2, y+3, fmt.Sprint(c))
+			}
+			x += w
+		}
+	}
+	// Legend.
+	y := d.y + float64(len(labels))*(barH+gap)
+	x := marginX + labelW
+	for g, grade := range grades {
+		col := gradeColor(g, len(grades))
+		d.gp.SetFillColor(col[0], col[1], col[2])
+		d.gp.RectFromUpperLeftWithStyle(x, y+2, 10, 8, "F")
+		d.text(x+13, y+1, string(grade))
+		x += 45
+	}
+	d.gp.SetFillColor(0, 0, 0)
+	d.y += h
+}
+
+func (d *doc) goal(n *shinchoku.Node) {
+	d.newPage()
+	d.head(0, headingTitle(n, 0), bold, 15, 40)
+	d.y += 4
+	if n.Description != "" {
+		d.paragraph(mincho, bodySize, 0, n.Description)
+		d.y += 6
+	}
+	if len(n.Indicators) > 0 {
+		d.setFont(bold, 11)
+		d.ensure(60)
+		d.text(marginX, d.y, "数値目標")
+		d.y += 18
+		d.kpiTable(n.Indicators)
+		d.y += 10
+	}
+	if len(n.Children) == 0 {
+		d.narrative(n)
+	}
+	for _, c := range n.Children {
+		d.node(c, 1)
+	}
+}
+
+// node draws a node below the top level: a heading for intermediate levels,
+// a project block for the last level.
+func (d *doc) node(n *shinchoku.Node, depth int) {
+	last := depth == len(d.pr.Plan.Levels)-1 || len(n.Children) == 0
+	if !last {
+		size := 13.0
+		if depth > 1 {
+			size = 11.5
+		}
+		d.y += 6
+		d.head(depth, headingTitle(n, depth), bold, size, 60)
+		d.y += 2
+		for _, c := range n.Children {
+			d.node(c, depth+1)
+		}
+		return
+	}
+	d.project(n, depth)
+}
+
+// project draws 事業名【担当課】 with its tags, the KPI table and the
+// narrative. The title is kept with the first table row.
+func (d *doc) project(n *shinchoku.Node, depth int) {
+	d.y += 8
+	title := n.Title
+	if len(n.Departments) > 0 {
+		title += "【" + strings.Join(n.Departments, "／") + "】"
+	}
+	for _, t := range n.Tags {
+		title += "　" + t
+	}
+	d.setFont(bold, 10.5)
+	keep := 60.0
+	if len(n.Indicators) == 0 {
+		keep = 30
+	}
+	lines := wrap(title, contentW, d.measure)
+	d.ensure(float64(len(lines))*10.5*1.5 + keep)
+	d.mark(depth, n.Title, d.y)
+	d.setFont(bold, 10.5)
+	for _, l := range lines {
+		d.text(marginX, d.y, l)
+		d.y += 10.5 * 1.5
+	}
+	if !d.hasIndicators && n.Description != "" {
+		d.paragraph(mincho, 8.5, 8, n.Description)
+		d.y += 4
+	}
+	if len(n.Indicators) > 0 {
+		d.y += 2
+		d.kpiTable(n.Indicators)
+	}
+	d.narrative(n)
+}
+
+func (d *doc) narrative(n *shinchoku.Node) {
+	entries := d.pr.Narratives[n.ID]
+	if len(entries) == 0 {
+		d.y += 4
+		d.paragraph(mincho, bodySize, 8, "（報告なし）")
+		return
+	}
+	for _, e := range entries {
+		d.y += 4
+		prefix := ""
+		if len(entries) > 1 || !d.hasIndicators {
+			prefix = "【" + e.Department + "】"
+		}
+		for _, part := range []struct{ label, text string }{
+			{"取組状況・成果", e.Progress}, {"課題", e.Analysis}, {"今後の方向性", outlook(e)},
+		} {
+			if part.text == "" {
+				continue
+			}
+			d.setFont(gothic, 9)
+			d.ensure(2 * d.lineHeight())
+			d.text(marginX+8, d.y, prefix+"■"+part.label)
+			d.y += d.lineHeight()
+			d.paragraph(mincho, bodySize, 18, part.text)
+		}
+	}
+}
+
+func outlook(e shinchoku.NodeNarrative) string {
+	s := e.Outlook
+	if e.SelfEvaluation != "" {
+		if s != "" {
+			s += "（自己評価: " + e.SelfEvaluation + "）"
+		} else {
+			s = "自己評価: " + e.SelfEvaluation
+		}
+	}
+	return s
+}
+
+// column of a table.
+type column struct {
+	title string
+	width float64
+	align int // gopdf.Left (0), gopdf.Center or gopdf.Right
+}
+
+// cell of a table; bar ≥ 0 draws a small progress bar (a share, 0–1).
+type cell struct {
+	text string
+	bar  float64
+}
+
+const cellPad = 3.5
+
+// table draws rows that never split across pages; the header row repeats on
+// every page the table runs onto.
+func (d *doc) table(cols []column, rows [][]cell) {
+	header := make([]cell, len(cols))
+	for i, c := range cols {
+		header[i] = cell{text: c.title, bar: -1}
+	}
+	d.row(cols, header, true)
+	for _, r := range rows {
+		h := d.rowHeight(cols, r, false)
+		if d.ensure(h) {
+			d.row(cols, header, true)
+		}
+		d.row(cols, r, false)
+	}
+}
+
+func (d *doc) cellFont(header bool) (string, float64) {
+	if header {
+		return bold, 8
+	}
+	return gothic, 8.5
+}
+
+func (d *doc) rowHeight(cols []column, r []cell, header bool) float64 {
+	family, size := d.cellFont(header)
+	d.setFont(family, size)
+	lines := 1
+	for i, c := range r {
+		lines = max(lines, len(wrap(c.text, cols[i].width-2*cellPad, d.measure)))
+	}
+	h := float64(lines)*size*1.35 + 2*cellPad
+	for _, c := range r {
+		if c.bar >= 0 && c.text != "" && !header {
+			h = math.Max(h, size*1.35+2*cellPad+6)
+		}
+	}
+	return h
+}
+
+func (d *doc) row(cols []column, r []cell, header bool) {
+	h := d.rowHeight(cols, r, header)
+	d.ensure(h)
+	family, size := d.cellFont(header)
+	x := marginX
+	d.gp.SetLineWidth(0.5)
+	d.gp.SetStrokeColor(120, 120, 120)
+	for i, c := range r {
+		w := cols[i].width
+		if header {
+			d.gp.SetFillColor(222, 230, 242)
+			d.gp.RectFromUpperLeftWithStyle(x, d.y, w, h, "FD")
+			d.gp.SetFillColor(0, 0, 0)
+		} else {
+			d.gp.RectFromUpperLeftWithStyle(x, d.y, w, h, "D")
+		}
+		d.setFont(family, size)
+		ty := d.y + cellPad
+		for _, l := range wrap(c.text, w-2*cellPad, d.measure) {
+			lx := x + cellPad
+			switch cols[i].align {
+			case gopdf.Center:
+				lx = x + (w-d.measure(l))/2
+			case gopdf.Right:
+				lx = x + w - cellPad - d.measure(l)
+			}
+			if header {
+				lx = x + (w-d.measure(l))/2
+			}
+			d.text(lx, ty, l)
+			ty += size * 1.35
+		}
+		if !header && c.bar >= 0 && c.text != "" {
+			barW := w - 2*cellPad
+			d.gp.SetFillColor(225, 225, 225)
+			d.gp.RectFromUpperLeftWithStyle(x+cellPad, d.y+h-cellPad-4, barW, 3.5, "F")
+			d.gp.SetFillColor(70, 120, 190)
+			d.gp.RectFromUpperLeftWithStyle(x+cellPad, d.y+h-cellPad-4, barW*math.Min(1, math.Max(0, c.bar)), 3.5, "F")
+			d.gp.SetFillColor(0, 0, 0)
+		}
+		x += w
+	}
+	d.y += h
+}
+
+// kpiTable draws the KPI table of a node: 指標名 / 基準値 / 実績値 / 目標値 /
+// 期待値 / 達成率 / 評価, with the years in the headers when the indicators
+// share them.
+func (d *doc) kpiTable(inds []*shinchoku.Indicator) {
+	progress := d.progress
+	shared := func(year func(*shinchoku.Indicator) int) string {
+		y := year(inds[0])
+		for _, ind := range inds[1:] {
+			if year(ind) != y || ind.YearBasis != inds[0].YearBasis {
+				return ""
+			}
+		}
+		if y == 0 {
+			return ""
+		}
+		return "\n(" + inds[0].YearLabel(y) + ")"
+	}
+	evalYear := inds[0].YearOf(d.pr.Period)
+	baseH := shared(func(i *shinchoku.Indicator) int { return i.Baseline.Year })
+	targetH := shared(func(i *shinchoku.Indicator) int { return i.Target.Year })
+	actualH := shared(func(i *shinchoku.Indicator) int { return i.YearOf(d.pr.Period) })
+	cols := []column{
+		{title: "指標名", width: 143},
+		{title: "基準値" + baseH, width: 60, align: gopdf.Right},
+		{title: "実績値" + actualH, width: 62, align: gopdf.Right},
+		{title: "目標値" + targetH, width: 60, align: gopdf.Right},
+		{title: "期待値" + actualH, width: 57, align: gopdf.Right},
+		{title: "達成率", width: 76, align: gopdf.Right},
+		{title: "評価", width: contentW - 143 - 60 - 62 - 60 - 57 - 76, align: gopdf.Center},
+	}
+	_ = evalYear
+	var rows [][]cell
+	for _, ind := range inds {
+		ip := progress[ind.ID]
+		e := ip.Eval
+		withYear := func(s string, y int, header string) string {
+			if header == "" && y != 0 && s != "−" {
+				return s + "\n(" + ind.YearLabel(y) + ")"
+			}
+			return s
+		}
+		actual := cumulative(ind, e.Actual)
+		if !e.Actual.Set && e.Reason != "" {
+			actual = e.Reason
+		}
+		rate := cell{text: "−", bar: -1}
+		if e.Rate.Set {
+			rate = cell{text: shinchoku.FormatNumber(e.Rate.Num) + "%", bar: e.Rate.Num / 100}
+		}
+		name := ind.Name
+		if ind.Note != "" {
+			name += "※"
+		}
+		rows = append(rows, []cell{
+			{text: name, bar: -1},
+			{text: withYear(ind.Format(ind.Baseline.Value), ind.Baseline.Year, baseH), bar: -1},
+			{text: withYear(actual, ind.YearOf(d.pr.Period), actualH), bar: -1},
+			{text: withYear(cumulative(ind, ind.Target.Value), ind.Target.Year, targetH), bar: -1},
+			{text: cumulative(ind, e.Expected), bar: -1},
+			rate,
+			{text: string(e.Grade), bar: -1},
+		})
+	}
+	d.table(cols, rows)
+	for _, ind := range inds {
+		if ind.Note != "" {
+			d.y += 2
+			d.paragraph(mincho, 7.5, 4, "※"+ind.Name+": "+ind.Note)
+		}
+	}
+}
+
+// cumulative prefixes 累計 to a cumulative indicator's value, as the plan
+// prints it.
+func cumulative(ind *shinchoku.Indicator, v shinchoku.Value) string {
+	s := ind.Format(v)
+	if ind.Cumulative && v.Set {
+		return "累計 " + s
+	}
+	return s
+}

@@ -1,0 +1,147 @@
+package pdf
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/seeds"
+	"github.com/shinchoku/shinchoku/templates/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// seedProgress evaluates an embedded plan as if every department had
+// reported the plan's own actuals for the period's year (Tomakomai: R3).
+func seedProgress(t testing.TB, name string, period shinchoku.Period) *shinchoku.Progress {
+	t.Helper()
+	file, data, err := seeds.File(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planfile.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.Progress(p, period, "政策推進課", corpus.PlanActual)
+}
+
+// TestReport renders both embedded plans: the file validates, bookmarks nest
+// like the plan, and the text of every page matches the golden dump.
+func TestReport(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		period shinchoku.Period
+	}{
+		{"tomakomai", shinchoku.Period{Year: 2022, Month: 3}},
+		{"hokkaido-sapporo", shinchoku.Period{Year: 2026, Month: 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr := seedProgress(t, tc.name, tc.period)
+			var dump strings.Builder
+			lastPage := 0
+			opts := Options{trace: func(page int, x, y float64, s string) {
+				if page != lastPage {
+					fmt.Fprintf(&dump, "=== page %d\n", page)
+					lastPage = page
+				}
+				fmt.Fprintf(&dump, "%s\n", s)
+			}}
+			var buf bytes.Buffer
+			if err := Write(&buf, pr, opts); err != nil {
+				t.Fatal(err)
+			}
+			if err := api.Validate(bytes.NewReader(buf.Bytes()), nil); err != nil {
+				t.Fatalf("pdfcpu: %v", err)
+			}
+			bms, err := api.Bookmarks(bytes.NewReader(buf.Bytes()), nil)
+			if err != nil {
+				t.Fatalf("bookmarks: %v", err)
+			}
+			if len(bms) != 1+len(pr.Plan.Nodes) || bms[0].Title != "総括" {
+				t.Errorf("top-level bookmarks = %d (%v), want 総括 and %d goals", len(bms), titles(bms), len(pr.Plan.Nodes))
+			}
+			for i, n := range pr.Plan.Nodes {
+				if i+1 < len(bms) && len(bms[i+1].Kids) != len(n.Children) {
+					t.Errorf("bookmark %s has %d kids, want %d", bms[i+1].Title, len(bms[i+1].Kids), len(n.Children))
+				}
+			}
+			golden(t, filepath.Join("testdata", tc.name+".txt"), []byte(dump.String()))
+		})
+	}
+}
+
+func titles(bms []pdfcpu.Bookmark) []string {
+	var out []string
+	for _, b := range bms {
+		out = append(out, b.Title)
+	}
+	return out
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report/pdf -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs; run go test ./report/pdf -update and review the diff", path)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	pr := seedProgress(t, "tomakomai", shinchoku.Period{Year: 2022, Month: 3})
+	var a, b bytes.Buffer
+	if err := Write(&a, pr, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, pr, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two renderings differ")
+	}
+}
+
+// TestMissingGlyph: a character the font lacks is an error naming the text.
+func TestMissingGlyph(t *testing.T) {
+	pr := seedProgress(t, "hokkaido-sapporo", shinchoku.Period{Year: 2026, Month: 3})
+	pr.Plan.Nodes[0].Title = "働き方改革\U0001F600"
+	err := Write(&bytes.Buffer{}, pr, Options{})
+	if err == nil || !strings.Contains(err.Error(), "働き方改革") {
+		t.Fatalf("err = %v, want an error naming the text", err)
+	}
+}
+
+// BenchmarkReport renders the Tomakomai report (75 projects, 94 KPIs).
+func BenchmarkReport(b *testing.B) {
+	pr := seedProgress(b, "tomakomai", shinchoku.Period{Year: 2022, Month: 3})
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, pr, Options{}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KB")
+}

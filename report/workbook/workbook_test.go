@@ -1,0 +1,106 @@
+package workbook
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/seeds"
+	"github.com/shinchoku/shinchoku/templates/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func progress(t testing.TB) *shinchoku.Progress {
+	t.Helper()
+	file, data, err := seeds.File("tomakomai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planfile.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := corpus.Progress(p, shinchoku.Period{Year: 2022, Month: 3}, "政策推進課", corpus.PlanActual)
+	pr.Findings = shinchoku.Findings{{Severity: shinchoku.SeverityError, Code: "value.not_number", File: "x.xlsx",
+		Sheet: "入力", Cell: "M5", Value: "約100", Message: "実績値が数値ではありません"}}
+	return pr
+}
+
+// TestConsolidated builds the consolidated workbook and checks it as a
+// reader would: the sheets, and a text dump of every cell (golden).
+func TestConsolidated(t *testing.T) {
+	pr := progress(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, pr); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{SheetSummary, SheetGoals, SheetIndicators, SheetProjects, SheetSubmissions, SheetFindings, SheetHistory}
+	if got := g.GetSheetList(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	rows, err := g.GetRows(SheetIndicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2+len(pr.Indicators) {
+		t.Errorf("KPI一覧 has %d rows, want %d indicators + 2", len(rows), len(pr.Indicators))
+	}
+	var dump strings.Builder
+	for _, s := range g.GetSheetList() {
+		rows, err := g.GetRows(s, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			for j, v := range r {
+				if v != "" {
+					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					fmt.Fprintf(&dump, "%s!%s\t%s\n", s, cell, strings.ReplaceAll(v, "\n", `\n`))
+				}
+			}
+		}
+	}
+	golden(t, filepath.Join("testdata", "tomakomai.txt"), []byte(dump.String()))
+	// Determinism: a second build is byte-identical.
+	var buf2 bytes.Buffer
+	if err := Write(&buf2, pr); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Error("two builds differ")
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report/workbook -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs; run go test ./report/workbook -update and review the diff", path)
+	}
+}

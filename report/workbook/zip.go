@@ -1,0 +1,116 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"sort"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// Write builds the consolidated workbook and writes it. excelize lists the
+// image types of [Content_Types].xml in map order when a chart is added;
+// they are sorted here so that the same progress always gives the same bytes.
+func Write(w io.Writer, pr *shinchoku.Progress) error {
+	f, err := Build(pr)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	data, err := canonical(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+var defaultType = regexp.MustCompile(`<Default Extension="[^"]*" ContentType="[^"]*"></Default>`)
+
+// canonical rewrites an xlsx package with its parts in name order and the
+// Default entries of its [Content_Types].xml sorted; every other part is
+// copied as it is.
+func canonical(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	// excelize writes worksheets in map order too: sort the parts by name,
+	// with [Content_Types].xml first as Office writes it.
+	files := append([]*zip.File(nil), zr.File...)
+	sort.SliceStable(files, func(i, j int) bool {
+		a, b := files[i].Name, files[j].Name
+		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
+			return a == "[Content_Types].xml"
+		}
+		return a < b
+	})
+	for _, f := range files {
+		if f.Name != "[Content_Types].xml" {
+			raw, err := f.OpenRaw()
+			if err != nil {
+				return nil, err
+			}
+			hdr := f.FileHeader
+			w, err := zw.CreateRaw(&hdr)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.Copy(w, raw); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		xml, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		hdr := f.FileHeader
+		hdr.CompressedSize64, hdr.UncompressedSize64, hdr.CRC32 = 0, 0, 0
+		w, err := zw.CreateHeader(&hdr)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(sortDefaults(xml)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+func sortDefaults(xml []byte) []byte {
+	locs := defaultType.FindAllIndex(xml, -1)
+	if len(locs) < 2 {
+		return xml
+	}
+	// The Default entries stand together at the start of <Types>.
+	start, end := locs[0][0], locs[len(locs)-1][1]
+	var items []string
+	for _, l := range locs {
+		items = append(items, string(xml[l[0]:l[1]]))
+	}
+	sort.Strings(items)
+	var b bytes.Buffer
+	b.Write(xml[:start])
+	for _, it := range items {
+		b.WriteString(it)
+	}
+	b.Write(xml[end:])
+	return b.Bytes()
+}
