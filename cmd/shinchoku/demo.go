@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/corpus"
+)
+
+// demoMarker marks a folder made by shinchoku demo, which a later demo may
+// clear and fill again.
+const demoMarker = ".shinchoku-demo"
+
+func newDemoCommand(v *viper.Viper) *cobra.Command {
+	var dir string
+	var scale int
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "見本の月次処理を最初から最後まで実行します（設定不要）",
+		Long: `新しいフォルダ（既定: ./shinchoku-demo）で、月次処理の全体を実演します。
+
+  1. 報告時点の入力様式を担当課ごとに作ります
+  2. 担当課が記入したものとして、計画書に載っている実績値と短い取組状況を入力します
+     （苫小牧市: 令和3年度の実績値。いくつかの課はよくある誤りを含めて提出し、1課は未提出です）
+  3. 月次バッチ（shinchoku run と同じ処理）を実行し、集計表と差し戻し用ブックを作ります
+
+差し戻しも実演の一部なので、このコマンドは正常終了（0）します。もう一度実行すると同じファイルができます。`,
+		Example: `  shinchoku demo
+  shinchoku demo --plan hokkaido-sapporo -o 見本`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			actual := corpus.PlanActual
+			if scale > 0 {
+				plan = corpus.Plan(scale, 100)
+				actual = corpus.SyntheticActual(plan)
+			}
+			if err := prepareDemoDir(dir); err != nil {
+				return err
+			}
+			period := demoPeriod(plan)
+			inbox := filepath.Join(dir, "inbox", period.String())
+			office := v.GetString("office")
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "見本: %s（%s）\n", plan.Title, period.Label())
+			notes, err := writeDemoInbox(plan, period, office, inbox, actual)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "担当課の提出を %s に用意しました。\n", inbox)
+			for i, n := range notes {
+				if i == 10 {
+					fmt.Fprintf(w, "  ・ほか %d件\n", len(notes)-i)
+					break
+				}
+				fmt.Fprintf(w, "  ・%s\n", n)
+			}
+			fmt.Fprintln(w)
+			v.Set("inbox", inbox)
+			v.Set("out", filepath.Join(dir, "out"))
+			v.Set("store", filepath.Join(dir, "shinchoku-data", "shinchoku.db"))
+			v.Set("period", period.String())
+			b, err := runBatch(cmd.Context(), v, plan, period)
+			if err != nil {
+				return err
+			}
+			printRun(w, b)
+			fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "out", "o", "shinchoku-demo", "見本を作るフォルダ")
+	cmd.Flags().IntVar(&scale, "scale", 0, "N を指定すると、N 課 × 指標100行の合成計画で性能測定用の見本を作ります")
+	return cmd
+}
+
+// prepareDemoDir makes the demo folder, or clears one that an earlier demo
+// made. A folder with other content is left alone.
+func prepareDemoDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("フォルダ %s を読めません: %w", dir, err)
+	case len(entries) > 0:
+		if _, err := os.Stat(filepath.Join(dir, demoMarker)); err != nil {
+			return usagef("フォルダ %s は空ではなく、shinchoku demo が作ったものでもありません。別のフォルダを -o で指定してください", dir)
+		}
+		for _, sub := range []string{"inbox", "out", "shinchoku-data"} {
+			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("フォルダ %s を作れません: %w", dir, err)
+	}
+	return os.WriteFile(filepath.Join(dir, demoMarker), []byte("shinchoku demo\n"), 0o644)
+}
+
+// demoPeriod is the end of the last fiscal year the plan has actuals for
+// (Tomakomai: 2022-03, 令和3年度末), or the end of the plan's first year.
+func demoPeriod(p *shinchoku.Plan) shinchoku.Period {
+	year := p.Start
+	for _, ref := range p.Indicators() {
+		for _, a := range ref.Actuals {
+			year = max(year, a.Year)
+		}
+	}
+	return shinchoku.Period{Year: year + 1, Month: 3}
+}
+
+// writeDemoInbox fills every department's template as the department would
+// and saves it in inbox, with the usual trouble in a few of them. It returns
+// what was done, in words.
+func writeDemoInbox(p *shinchoku.Plan, period shinchoku.Period, office, inbox string, actual corpus.Actual) ([]string, error) {
+	opts := templates.Options{Plan: p, Period: period, Office: office,
+		Deadline: "見本のため期限なし", Contact: office}
+	gen := templates.NewGenerator(opts)
+	depts := gen.Departments()
+	var notes []string
+	for i, d := range depts {
+		trouble := corpus.TroubleFor(i, len(depts))
+		if trouble == corpus.Missing {
+			notes = append(notes, d+": 未提出")
+			continue
+		}
+		f, sum, err := gen.Workbook(d)
+		if err != nil {
+			return nil, err
+		}
+		if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, actual, trouble); err != nil {
+			f.Close()
+			return nil, err
+		}
+		name := sum.File
+		if note, ok := troubleNotes[trouble]; ok {
+			notes = append(notes, d+": "+note)
+		}
+		if trouble == corpus.XLS {
+			name = strings.TrimSuffix(name, ".xlsx") + ".xls"
+		}
+		err = writeAtomic(filepath.Join(inbox, name), func(w io.Writer) error {
+			switch trouble {
+			case corpus.XLS:
+				// What Excel writes for .xls starts with the OLE signature.
+				_, err := w.Write(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 4096)...))
+				return err
+			case corpus.Broken:
+				buf, err := f.WriteToBuffer()
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(buf.Bytes()[:buf.Len()/2])
+				return err
+			}
+			_, err := f.WriteTo(w)
+			return err
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return notes, nil
+}
+
+var troubleNotes = map[corpus.Trouble]string{
+	corpus.FullWidth:    "実績値を全角数字で入力（正しく読み取られます）",
+	corpus.TypedUnit:    "実績値に単位まで入力（正しく読み取られます）",
+	corpus.LockedChange: "変更できないセル（目標値）を書き換え（差し戻し）",
+	corpus.XLS:          "Excel 97-2003 形式（.xls）で保存（差し戻し）",
+	corpus.Broken:       "保存が途中で切れたファイル（差し戻し）",
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/shinchoku/shinchoku/templates/sheet"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"shinchoku": func() {
+			os.Exit(exitCode(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+		},
+	})
+}
+
+// TestScripts runs the command-line scenarios in testdata/script: what a
+// user types and what they see. Run with -update to rewrite expected output
+// kept in the scripts.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd},
+	})
+}
+
+// fillCmd fills a generated template as a department would, for scripts:
+//
+//	fill FILE [KEY=VALUE...]
+//
+// Every indicator gets an actual (10, 20, …) and every project a progress
+// text and an outlook; KEY=VALUE pairs then set a column of the first data
+// row (e.g. actual=約100).
+func fillCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: fill FILE [KEY=VALUE...]")
+	}
+	path := ts.MkAbs(args[0])
+	f, err := excelize.OpenFile(path)
+	ts.Check(err)
+	meta, err := f.GetRows(sheet.MetaSheet)
+	ts.Check(err)
+	first := 0
+	for i, r := range meta[1:] {
+		if len(r) < sheet.RowMapColumn+1 {
+			continue
+		}
+		n, err := strconv.Atoi(r[sheet.RowMapColumn-1])
+		ts.Check(err)
+		if first == 0 {
+			first = n
+		}
+		if len(r) > sheet.RowMapColumn+1 && r[sheet.RowMapColumn+1] != "" {
+			ts.Check(f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.Actual, n), (i+1)*10))
+		}
+		ts.Check(f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.Progress, n), "予定どおり実施した。"))
+		ts.Check(f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.Outlook, n), "継続"))
+	}
+	for _, kv := range args[1:] {
+		key, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			ts.Fatalf("fill: %q is not KEY=VALUE", kv)
+		}
+		ts.Check(f.SetCellValue(sheet.InputSheet, sheet.Cell(key, first), value))
+	}
+	ts.Check(f.Save())
+}
+
+// mkxlsCmd writes a file that starts like an Excel 97-2003 workbook (an OLE
+// compound file), which text in a script cannot hold: mkxls FILE
+func mkxlsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkxls FILE")
+	}
+	data := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// lockfileCmd makes the lock file Excel leaves beside a workbook it has open
+// ("~$" and the workbook's name), which a script cannot spell: lockfile FILE
+func lockfileCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: lockfile FILE")
+	}
+	path := ts.MkAbs(args[0])
+	ts.Check(os.WriteFile(filepath.Join(filepath.Dir(path), "~$"+filepath.Base(path)), []byte("lock"), 0o644))
+}

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// Exit codes: 0 clean, 1 findings in the input, 2 usage or I/O failure.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2
+)
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// exitCode prints err for the user and maps it to the process exit code.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errFindings) {
+		return exitFindings
+	}
+	var fs shinchoku.Findings
+	if errors.As(err, &fs) {
+		fmt.Fprintln(stderr, fs.Error())
+		fmt.Fprintf(stderr, "shinchoku: %d件の問題が見つかりました\n", len(fs))
+		return exitFindings
+	}
+	fmt.Fprintf(stderr, "shinchoku: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "使い方は shinchoku --help で確認できます")
+	}
+	return exitFailure
+}
+
+// run builds the command tree and runs it; it is main without the process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	v := viper.New()
+	root := newRootCommand(v)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && cmd != nil && isCobraUsageError(err) {
+		return usageError{translateUsage(err.Error())}
+	}
+	return err
+}
+
+func newRootCommand(v *viper.Viper) *cobra.Command {
+	var configFile string
+	root := &cobra.Command{
+		Use:   "shinchoku",
+		Short: "総合戦略の進捗管理（様式の配布・提出の検証・集計・報告書作成）",
+		Long: `shinchoku（進捗）は、総合戦略の進捗管理を一つのコマンドで行います。
+
+  計画（基本目標・施策・事業・ＫＰＩ）を読み込み、担当課ごとの入力様式（Excel）を作り、
+  提出された様式を検証して差し戻し、集計表（Excel）と議会向けの進捗状況報告書（PDF）を作ります。
+
+設定は、フラグ ＞ 環境変数（SHINCHOKU_PLAN など）＞ 設定ファイル（shinchoku.yaml）＞ 既定値 の順に優先します。`,
+		Example: `  # 苫小牧市の計画を階層表示する
+  shinchoku plan
+
+  # 自分の市の計画ファイルの雛形を作る
+  shinchoku plan --format yaml > myplan.yaml`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return loadConfig(v, configFile)
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.PersistentFlags().StringVar(&configFile, "config", "", "設定ファイル（既定: カレントディレクトリの shinchoku.yaml）")
+	root.PersistentFlags().String("plan", "", "計画: 組み込みの計画名（tomakomai, hokkaido-sapporo）または計画ファイル（.yaml）")
+	v.BindPFlag("plan", root.PersistentFlags().Lookup("plan"))
+
+	root.PersistentFlags().String("out-dir", "", "出力の親フォルダ（既定: shinchoku-out）")
+	v.BindPFlag("out", root.PersistentFlags().Lookup("out-dir"))
+	v.SetDefault("out", "shinchoku-out")
+	v.SetDefault("office", "政策推進課")
+
+	v.SetDefault("required", []string{"progress", "outlook"})
+
+	v.SetDefault("store", filepath.Join("shinchoku-data", "shinchoku.db"))
+
+	root.AddCommand(newPlanCommand(v), newTemplatesCommand(v), newValidateCommand(v), newRunCommand(v), newStatusCommand(v), newReportCommand(v), newDemoCommand(v))
+	japaneseHelp(root)
+	return root
+}
+
+// loadConfig reads the config file, if any, and the environment into v.
+func loadConfig(v *viper.Viper, file string) error {
+	v.SetEnvPrefix("SHINCHOKU")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+	v.AutomaticEnv()
+	if file == "" {
+		if _, err := os.Stat("shinchoku.yaml"); err != nil {
+			return nil // no config file: flags, environment and defaults only
+		}
+		file = "shinchoku.yaml"
+	}
+	v.SetConfigFile(file)
+	v.SetConfigType("yaml")
+	if err := v.ReadInConfig(); err != nil {
+		return fmt.Errorf("設定ファイル %s を読めません: %v", file, err)
+	}
+	return nil
+}
+
+// japaneseHelp gives every command Japanese help text and headings.
+func japaneseHelp(root *cobra.Command) {
+	root.SetUsageTemplate(usageTemplate)
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [コマンド]",
+		Short: "コマンドの説明を表示します",
+		Run: func(c *cobra.Command, args []string) {
+			cmd, _, err := c.Root().Find(args)
+			if cmd == nil || err != nil {
+				cmd = c.Root()
+			}
+			cmd.Help()
+		},
+	})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().BoolP("help", "h", false, "このヘルプを表示します")
+		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+			return usageError{translateUsage(err.Error())}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+const usageTemplate = `使い方:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [コマンド]{{end}}{{if gt (len .Aliases) 0}}
+
+別名:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+例:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+コマンド:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+フラグ:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+共通のフラグ:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+各コマンドの説明: {{.CommandPath}} [コマンド] --help{{end}}
+`
+
+var usagePatterns = []struct {
+	re  *regexp.Regexp
+	out string
+}{
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"`), "「$1」というコマンドや引数はありません（$2）"},
+	{regexp.MustCompile(`^unknown flag: (.*)`), "不明なフラグです: $1"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)`), "不明なフラグです: -$1"},
+	{regexp.MustCompile(`^flag needs an argument: (.*)`), "フラグ $1 には値が必要です"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)`), "フラグ $2 の値「$1」が正しくありません"},
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)`), "引数は $1 個です（$2 個指定されました）"},
+	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)`), "引数は $1 個までです（$2 個指定されました）"},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)`), "引数が $1 個以上必要です（$2 個指定されました）"},
+}
+
+// translateUsage turns cobra's and pflag's English usage errors into Japanese.
+func translateUsage(msg string) string {
+	for _, p := range usagePatterns {
+		if p.re.MatchString(msg) {
+			return p.re.ReplaceAllString(strings.SplitN(msg, "\n", 2)[0], p.out)
+		}
+	}
+	return msg
+}
+
+func isCobraUsageError(err error) bool {
+	for _, p := range usagePatterns {
+		if p.re.MatchString(err.Error()) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindFlags binds a command's flags to config keys (pairs of key, flag name)
+// when the command runs: several commands have a --period flag, and viper
+// keeps one binding per key.
+func bindFlags(v *viper.Viper, cmd *cobra.Command, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		v.BindPFlag(pairs[i], cmd.Flags().Lookup(pairs[i+1]))
+	}
+}

@@ -1,0 +1,468 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/report/pdf"
+	"github.com/shinchoku/shinchoku/report/workbook"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+func newRunCommand(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run --period YYYY-MM",
+		Short: "月次バッチ: 提出を検証・受理し、集計表と差し戻しを作ります",
+		Long: `受付フォルダ（inbox）の様式をすべて検証し、エラーのないものを記録（store）に受理して、
+<out>/<期間>/ に集計表（集計_<期間>.xlsx）、差し戻し用ブック、実行結果（summary.json）を書き出します。
+
+同じ受付フォルダで同じ期間をもう一度実行しても、記録は変わらず、同じ内容のファイルが書き出されます。
+書き出しは一時ファイルを経由するので、途中で止まっても前回の出力と記録は壊れません。
+差し戻しがあった場合の終了コードは 1 です。`,
+		Example: `  shinchoku run --period 2024-09
+  shinchoku run --period 2024-09 --inbox 提出/2024-09 --store 記録/shinchoku.db`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bindFlags(v, cmd, "period", "period", "inbox", "inbox", "store", "store", "workers", "workers")
+			period, err := periodFlag(v)
+			if err != nil {
+				return err
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			res, err := runBatch(cmd.Context(), v, plan, period)
+			if err != nil {
+				return err
+			}
+			printRun(cmd.OutOrStdout(), res)
+			if res.returned > 0 {
+				return errFindings
+			}
+			return nil
+		},
+	}
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")
+	cmd.Flags().String("inbox", "", "提出された様式のフォルダ（既定: inbox/<期間>）")
+	cmd.Flags().String("store", "", "記録（SQLite）のファイル（既定: shinchoku-data/shinchoku.db）")
+	cmd.Flags().Int("workers", 0, "並列に読むファイル数（既定: CPU 数）")
+	return cmd
+}
+
+// batch is what one run did.
+type batch struct {
+	period   shinchoku.Period
+	outDir   string
+	outputs  []string
+	results  []ingest.Result
+	skipped  []ingest.Skipped
+	progress *shinchoku.Progress
+	accepted int
+	returned int
+	changed  int
+
+	reportOptions pdf.Options
+}
+
+func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period) (*batch, error) {
+	office := v.GetString("office")
+	inbox := v.GetString("inbox")
+	if inbox == "" {
+		inbox = filepath.Join("inbox", period.String())
+	}
+	storePath := v.GetString("store")
+	rules, err := rulesFromConfig(v)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := readerOptions(v)
+	if err != nil {
+		return nil, err
+	}
+	opts.Period = &period
+	files, skipped, err := ingest.Collect([]string{inbox})
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, storePath)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("記録 %s は別の shinchoku run が使用中です。終わるのを待ってから実行してください", storePath)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("記録 %s を開けません: %w", storePath, err)
+	}
+	defer st.Close()
+	run, err := st.Begin(ctx)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("記録 %s は別の shinchoku run が使用中です。終わるのを待ってから実行してください", storePath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer run.Rollback()
+	if opts.Last, err = run.LastActuals(ctx, period); err != nil {
+		return nil, err
+	}
+	workers := v.GetInt("workers")
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	b := &batch{period: period, results: ingest.NewReader(plan, opts).ReadFiles(files, workers), skipped: skipped}
+	// Superseded files first, so that the accepted one is recorded last.
+	order := make([]int, len(b.results))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return boolInt(!b.results[x].Superseded) - boolInt(!b.results[y].Superseded)
+	})
+	for _, i := range order {
+		r := b.results[i]
+		if r.Submission == nil {
+			if r.Findings.HasErrors() {
+				b.returned++
+			}
+			continue // not a template: nothing to record under a department
+		}
+		errs, warns := count(r.Findings)
+		state := "accepted"
+		switch {
+		case r.Findings.HasErrors():
+			state = "returned"
+			b.returned++
+		case r.Superseded:
+			state = "superseded"
+		default:
+			b.accepted++
+		}
+		changed, err := run.Record(ctx, store.Receipt{Period: period, Department: r.Submission.Department,
+			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
+		if err != nil {
+			return nil, err
+		}
+		if changed {
+			b.changed++
+		}
+		if state == "accepted" {
+			data, err := readInput(r.File)
+			if err != nil {
+				return nil, err
+			}
+			if err := st.Archive(r.SHA256, data); err != nil {
+				return nil, fmt.Errorf("受理したファイルを保管できません: %w", err)
+			}
+		}
+	}
+	pr, err := progressFrom(ctx, run, plan, period, rules, office)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range b.results {
+		pr.Findings = append(pr.Findings, r.Findings...)
+	}
+	b.progress = pr
+	b.outDir = filepath.Join(v.GetString("out"), period.String())
+	b.reportOptions = pdf.Options{Title: v.GetString("report.title")}
+	if err := b.write(); err != nil {
+		return nil, err
+	}
+	// The record changes only when every output is written.
+	if err := run.Commit(); err != nil {
+		return nil, fmt.Errorf("記録 %s に書き込めません: %w", storePath, err)
+	}
+	return b, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// progressFrom evaluates the period from the store: the accepted
+// submissions, who has and has not submitted, and the history.
+func progressFrom(ctx context.Context, q interface {
+	Accepted(context.Context, shinchoku.Period) ([]*shinchoku.Submission, error)
+	Receipts(context.Context, shinchoku.Period) ([]store.Receipt, error)
+	History(context.Context, shinchoku.Period) (map[string][]store.PeriodActual, error)
+}, plan *shinchoku.Plan, period shinchoku.Period, rules shinchoku.Rules, office string) (*shinchoku.Progress, error) {
+	accepted, err := q.Accepted(ctx, period)
+	if err != nil {
+		return nil, err
+	}
+	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
+	pr := shinchoku.NewProgress(plan, period, rules, accepted, owners)
+	receipts, err := q.Receipts(ctx, period)
+	if err != nil {
+		return nil, err
+	}
+	byDept := map[string]store.Receipt{}
+	for _, rc := range receipts {
+		byDept[rc.Department] = rc
+	}
+	for _, d := range sheet.Recipients(plan, office) {
+		ds := shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateNotSubmitted}
+		if rc, ok := byDept[d]; ok {
+			ds.File, ds.Errors, ds.Warnings = rc.File, rc.Errors, rc.Warnings
+			ds.State = shinchoku.StateReturned
+			if rc.State == "accepted" {
+				ds.State = shinchoku.StateAccepted
+			}
+		}
+		pr.Departments = append(pr.Departments, ds)
+	}
+	hist, err := q.History(ctx, period)
+	if err != nil {
+		return nil, err
+	}
+	pr.History = map[string][]shinchoku.PeriodValue{}
+	for id, list := range hist {
+		for _, pa := range list {
+			pr.History[id] = append(pr.History[id], shinchoku.PeriodValue{Period: pa.Period, Value: pa.Value})
+		}
+	}
+	return pr, nil
+}
+
+// write writes every output of the run, each through a temporary file.
+func (b *batch) write() error {
+	path := filepath.Join(b.outDir, workbook.FileName(b.period))
+	if err := writeAtomic(path, func(w io.Writer) error { return workbook.Write(w, b.progress) }); err != nil {
+		return fmt.Errorf("集計表を作れません: %w", err)
+	}
+	b.outputs = append(b.outputs, path)
+	path = filepath.Join(b.outDir, pdf.FileName(b.period))
+	if err := writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) }); err != nil {
+		return fmt.Errorf("報告書を作れません: %w", err)
+	}
+	b.outputs = append(b.outputs, path)
+	returnsDir := filepath.Join(b.outDir, "差し戻し")
+	if err := writeReturns(returnsDir, b.results); err != nil {
+		return err
+	}
+	for _, r := range b.results {
+		if r.Findings.HasErrors() && r.Submission != nil {
+			b.outputs = append(b.outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
+		}
+	}
+	path = filepath.Join(b.outDir, "summary.json")
+	if err := writeAtomic(path, func(w io.Writer) error { return writeSummary(w, b) }); err != nil {
+		return err
+	}
+	b.outputs = append(b.outputs, path)
+	return nil
+}
+
+// writeSummary writes the machine-readable run summary: submissions,
+// findings and every indicator's evaluation with its inputs.
+func writeSummary(w io.Writer, b *batch) error {
+	type evalJSON struct {
+		ID, Name, Unit, Department string
+		Year                       int
+		Baseline, Expected, Actual *float64
+		Status, PublishDate        string
+		Rate                       *float64
+		Grade, Reason, Formula     string
+	}
+	val := func(v shinchoku.Value) *float64 {
+		if !v.Set {
+			return nil
+		}
+		return &v.Num
+	}
+	var evals []evalJSON
+	for _, ip := range b.progress.Indicators {
+		e := ip.Eval
+		evals = append(evals, evalJSON{ip.ID, ip.Name, ip.Unit, ip.Department, e.Year, val(e.Baseline), val(e.Expected), val(e.Actual),
+			string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), string(e.Grade), e.Reason, e.Formula})
+	}
+	var findings []findingJSON
+	for _, f := range b.progress.Findings {
+		findings = append(findings, toFindingJSON(f))
+	}
+	out := map[string]any{
+		"plan": b.progress.Plan.ID, "period": b.period.String(), "departments": b.progress.Departments,
+		"findings": findings, "indicators": evals,
+		"accepted": b.accepted, "returned": b.returned, "skipped": b.skipped,
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func printRun(w io.Writer, b *batch) {
+	fmt.Fprintf(w, "%s の月次処理（%s）\n\n", b.period.Label(), b.progress.Plan.Title)
+	var rows [][]string
+	states := map[string]int{}
+	for _, d := range b.progress.Departments {
+		states[d.State]++
+		rows = append(rows, []string{d.Department, d.State, fmt.Sprint(d.Errors), fmt.Sprint(d.Warnings), d.File})
+	}
+	printTable(w, []string{"担当課", "状態", " エラー", " 警告", "ファイル"}, rows)
+	for _, s := range b.skipped {
+		fmt.Fprintf(w, "読み飛ばし: %s（%s）\n", s.File, s.Reason)
+	}
+	for _, r := range b.results {
+		if r.Submission == nil && r.Findings.HasErrors() {
+			fmt.Fprintf(w, "読めないファイル: %s（%s）\n", r.File, r.Findings[0].Message)
+		}
+	}
+	errs, warns := count(b.progress.Findings)
+	fmt.Fprintf(w, "\n受理 %d課、差し戻し %d課、未提出 %d課（指摘: エラー %d件、警告 %d件）\n",
+		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)
+	if b.changed == 0 {
+		fmt.Fprintln(w, "記録に変更はありません（同じ提出を処理済み）")
+	}
+	fmt.Fprintln(w, "\n出力:")
+	for _, o := range b.outputs {
+		fmt.Fprintf(w, "  %s\n", o)
+	}
+}
+
+// rulesFromConfig reads the evaluation rules: grade bands and the tolerance
+// of 維持 indicators.
+func rulesFromConfig(v *viper.Viper) (shinchoku.Rules, error) {
+	rules := shinchoku.DefaultRules
+	if v.IsSet("evaluation.maintain_tolerance") {
+		rules.MaintainTolerance = v.GetFloat64("evaluation.maintain_tolerance")
+		if rules.MaintainTolerance < 0 || rules.MaintainTolerance > 1 {
+			return rules, usagef("evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）")
+		}
+	}
+	if v.IsSet("evaluation.bands") {
+		var bands []struct {
+			Grade string  `mapstructure:"grade"`
+			Min   float64 `mapstructure:"min"`
+		}
+		if err := v.UnmarshalKey("evaluation.bands", &bands); err != nil || len(bands) == 0 {
+			return rules, usagef("evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください")
+		}
+		rules.Bands = nil
+		for i, b := range bands {
+			if i > 0 && b.Min >= bands[i-1].Min {
+				return rules, usagef("evaluation.bands は min の大きい順に書いてください（%s）", b.Grade)
+			}
+			rules.Bands = append(rules.Bands, shinchoku.GradeBand{Grade: shinchoku.Grade(b.Grade), Min: b.Min})
+		}
+		// The last band catches everything below it.
+		rules.Bands[len(rules.Bands)-1].Min = -1e308
+	}
+	return rules, nil
+}
+
+func newStatusCommand(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "status --period YYYY-MM",
+		Short:   "担当課ごとの提出状況（受理・差し戻し・未提出）を記録から表示します",
+		Example: `  shinchoku status --period 2024-09`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bindFlags(v, cmd, "period", "period", "store", "store")
+			period, err := periodFlag(v)
+			if err != nil {
+				return err
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			path := v.GetString("store")
+			if _, err := os.Stat(path); err != nil {
+				return fmt.Errorf("記録 %s がありません（shinchoku run で作られます）", path)
+			}
+			st, err := store.Open(cmd.Context(), path)
+			if err != nil {
+				return fmt.Errorf("記録 %s を開けません: %w", path, err)
+			}
+			defer st.Close()
+			pr, err := progressFrom(cmd.Context(), st, plan, period, shinchoku.DefaultRules, v.GetString("office"))
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%s の提出状況（%s）\n\n", period.Label(), plan.Title)
+			var rows [][]string
+			states := map[string]int{}
+			for _, d := range pr.Departments {
+				states[d.State]++
+				rows = append(rows, []string{d.Department, d.State, d.File})
+			}
+			printTable(w, []string{"担当課", "状態", "ファイル"}, rows)
+			fmt.Fprintf(w, "\n受理 %d課、差し戻し %d課、未提出 %d課\n", states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
+			return nil
+		},
+	}
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM）")
+	cmd.Flags().String("store", "", "記録（SQLite）のファイル（既定: shinchoku-data/shinchoku.db）")
+	return cmd
+}
+
+func newReportCommand(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report --period YYYY-MM",
+		Short: "記録（store）から進捗状況報告書（PDF）を作り直します",
+		Long: `受理済みの記録から、様式を読み直さずに進捗状況報告書（PDF）を作ります。
+報告書の題名は設定 report.title で変えられます（既定: <計画名> 進捗状況報告書）。`,
+		Example: `  shinchoku report --period 2024-09
+  shinchoku report --period 2024-09 -o 議会資料/報告書.pdf`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bindFlags(v, cmd, "period", "period", "store", "store")
+			period, err := periodFlag(v)
+			if err != nil {
+				return err
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			rules, err := rulesFromConfig(v)
+			if err != nil {
+				return err
+			}
+			path := v.GetString("store")
+			if _, err := os.Stat(path); err != nil {
+				return fmt.Errorf("記録 %s がありません（shinchoku run で作られます）", path)
+			}
+			st, err := store.Open(cmd.Context(), path)
+			if err != nil {
+				return fmt.Errorf("記録 %s を開けません: %w", path, err)
+			}
+			defer st.Close()
+			pr, err := progressFrom(cmd.Context(), st, plan, period, rules, v.GetString("office"))
+			if err != nil {
+				return err
+			}
+			out, _ := cmd.Flags().GetString("out")
+			if out == "" {
+				out = filepath.Join(v.GetString("out"), period.String(), pdf.FileName(period))
+			}
+			if err := writeAtomic(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: v.GetString("report.title")}) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s の進捗状況報告書を作成しました: %s\n", period.Label(), out)
+			return nil
+		},
+	}
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM）")
+	cmd.Flags().String("store", "", "記録（SQLite）のファイル")
+	cmd.Flags().StringP("out", "o", "", "PDF の出力先（既定: <out>/<期間>/進捗状況報告書_<期間>.pdf）")
+	return cmd
+}

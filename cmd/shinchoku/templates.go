@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates"
+)
+
+func newTemplatesCommand(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "templates --period YYYY-MM",
+		Short: "担当課ごとの入力様式（Excel）を作ります",
+		Long: `報告する月（--period）の入力様式を、担当課ごとに1ファイルずつ作ります。
+各ファイルにはその課の事業・指標だけが入り、入力するセル（黄色）以外は保護されています。
+二つの課が担当する事業は両方のファイルに入ります。計画の目標（数値目標）は政策推進課（office）の様式に入ります。
+
+提出期限・問い合わせ先・提出先（office）・保護パスワードは設定ファイルで指定できます。`,
+		Example: `  shinchoku templates --period 2024-09
+  shinchoku templates --period 2024-09 --dept 政策推進課 --dept 介護福祉課 -o 配布用
+  shinchoku templates --period 2025-03 --plan hokkaido-sapporo`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bindFlags(v, cmd, "period", "period", "dept", "dept", "templates-out", "out")
+			period, err := periodFlag(v)
+			if err != nil {
+				return err
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			opts := templates.Options{
+				Plan: plan, Period: period, Office: v.GetString("office"),
+				Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
+				Password: v.GetString("password"),
+			}
+			gen := templates.NewGenerator(opts)
+			all := gen.Departments()
+			depts := v.GetStringSlice("dept")
+			for _, d := range depts {
+				if !slices.Contains(all, d) {
+					return usagef("担当課「%s」は計画にありません（計画の担当課: %s）", d, strings.Join(all, "、"))
+				}
+			}
+			if len(depts) == 0 {
+				depts = all
+			}
+			dir := v.GetString("templates-out")
+			if dir == "" {
+				dir = filepath.Join(v.GetString("out"), period.String(), "様式")
+			}
+			var sums []templates.Summary
+			for _, d := range depts {
+				f, sum, err := gen.Workbook(d)
+				if err != nil {
+					return err
+				}
+				err = writeAtomic(filepath.Join(dir, sum.File), func(w io.Writer) error {
+					_, err := f.WriteTo(w)
+					return err
+				})
+				f.Close()
+				if err != nil {
+					return err
+				}
+				sums = append(sums, sum)
+			}
+			printTemplateSummary(cmd.OutOrStdout(), plan, period, dir, sums)
+			return nil
+		},
+	}
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")
+	cmd.Flags().StringSlice("dept", nil, "この担当課の様式だけを作る（繰り返し指定可）")
+	cmd.Flags().StringP("out", "o", "", "出力先フォルダ（既定: <out>/<期間>/様式）")
+	return cmd
+}
+
+// periodFlag reads the required reporting period.
+func periodFlag(v *viper.Viper) (shinchoku.Period, error) {
+	s := v.GetString("period")
+	if s == "" {
+		return shinchoku.Period{}, usagef("--period で報告する月を指定してください（例: --period 2024-09）")
+	}
+	p, err := shinchoku.ParsePeriod(s)
+	if err != nil {
+		return p, usagef("--period は YYYY-MM の形で指定してください（例: 2024-09）: %q", s)
+	}
+	return p, nil
+}
+
+func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []templates.Summary) {
+	fmt.Fprintf(w, "%sの入力様式を作成しました（%s）\n\n", period.Label(), plan.Title)
+	var rows [][]string
+	projects, indicators := 0, 0
+	for _, s := range sums {
+		rows = append(rows, []string{s.Department, fmt.Sprint(s.Projects), fmt.Sprint(s.Indicators), s.File})
+		projects += s.Projects
+		indicators += s.Indicators
+	}
+	printTable(w, []string{"担当課", " 事業", " 指標", "ファイル"}, rows)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	fmt.Fprintf(w, "\n%d課、事業 %d件・指標 %d件（延べ）\n出力先: %s\n", len(sums), projects, indicators, abs)
+}

@@ -1,0 +1,302 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+var validateFormats = []string{"table", "json", "csv"}
+
+// requiredKeys maps the config names of narrative fields to sheet columns.
+var requiredKeys = map[string]string{
+	"progress": sheet.Progress, "analysis": sheet.Analysis, "outlook": sheet.Outlook, "self_evaluation": sheet.SelfEval,
+}
+
+func newValidateCommand(v *viper.Viper) *cobra.Command {
+	var format, returns string
+	cmd := &cobra.Command{
+		Use:   "validate FILE|DIR...",
+		Short: "提出された様式を検証し、問題をすべて表示します",
+		Long: `提出された様式（.xlsx）を計画に照らして検証し、見つかった問題をすべて、
+ファイル・シート・セルの位置と直し方つきで表示します。フォルダを指定すると、その中のブックをすべて検証します
+（Excel の一時ファイル ~$…、隠しファイル、ブック以外のファイルは読み飛ばして一覧に出します）。
+
+エラーのある提出は受理できません（終了コード 1）。警告は受理したうえで表示します。
+--returns を指定すると、問題のある提出ごとに差し戻し用のブック（問題のセルに色とコメント、指摘一覧シート付き）を作ります。
+入力ファイルは変更しません。`,
+		Example: `  shinchoku validate 提出/2024-09_政策推進課.xlsx
+  shinchoku validate 提出/ --period 2024-09
+  shinchoku validate 提出/ --format json > findings.json
+  shinchoku validate 提出/ --returns 差し戻し/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			bindFlags(v, cmd, "period", "period")
+			if !slices.Contains(validateFormats, format) {
+				return usagef("--format は %s のいずれかです: %q", strings.Join(validateFormats, ", "), format)
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			opts, err := readerOptions(v)
+			if err != nil {
+				return err
+			}
+			files, skipped, err := ingest.Collect(args)
+			if err != nil {
+				return err
+			}
+			results := ingest.NewReader(plan, opts).ReadFiles(files, runtime.GOMAXPROCS(0))
+			if returns != "" {
+				if err := writeReturns(returns, results); err != nil {
+					return err
+				}
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				err = printFindingsJSON(out, results, skipped)
+			case "csv":
+				err = printFindingsCSV(out, results)
+			default:
+				printFindings(out, results, skipped)
+			}
+			if err != nil {
+				return err
+			}
+			if rejected(results) > 0 {
+				return errFindings
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "出力形式: "+strings.Join(validateFormats, ", "))
+	cmd.Flags().StringVar(&returns, "returns", "", "差し戻し用ブックを書き出すフォルダ")
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM）。指定すると、ほかの月の様式はエラーになります")
+	return cmd
+}
+
+// readerOptions builds the reading options from the configuration.
+func readerOptions(v *viper.Viper) (ingest.Options, error) {
+	opts := ingest.Options{Office: v.GetString("office")}
+	if s := v.GetString("period"); s != "" {
+		p, err := periodFlag(v)
+		if err != nil {
+			return opts, err
+		}
+		opts.Period = &p
+	}
+	for _, name := range v.GetStringSlice("required") {
+		key, ok := requiredKeys[name]
+		if !ok {
+			var names []string
+			for k := range requiredKeys {
+				names = append(names, k)
+			}
+			slices.Sort(names)
+			return opts, usagef("設定 required の「%s」は使えません（使えるもの: %s）", name, strings.Join(names, ", "))
+		}
+		opts.Required = append(opts.Required, key)
+	}
+	return opts, nil
+}
+
+// errFindings is returned when submissions have errors: exit code 1, with the
+// findings already printed.
+var errFindings = findingsReported{}
+
+type findingsReported struct{}
+
+func (findingsReported) Error() string { return "差し戻しが必要な提出があります" }
+
+func rejected(results []ingest.Result) int {
+	n := 0
+	for _, r := range results {
+		if r.Findings.HasErrors() {
+			n++
+		}
+	}
+	return n
+}
+
+// status names what happens to a submission.
+func status(r ingest.Result) string {
+	switch {
+	case r.Findings.HasErrors():
+		return "差し戻し"
+	case r.Superseded:
+		return "置き換え済み"
+	default:
+		return "受理"
+	}
+}
+
+func printFindings(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) {
+	for _, r := range results {
+		errs, warns := count(r.Findings)
+		who := ""
+		if r.Submission != nil {
+			who = fmt.Sprintf("（%s・%s）", r.Submission.Department, r.Submission.Period.Label())
+		}
+		fmt.Fprintf(w, "%s%s: %s（エラー %d件、警告 %d件）\n", r.File, who, status(r), errs, warns)
+		for _, f := range r.Findings {
+			place := f.Sheet
+			if f.Cell != "" {
+				place += "!" + f.Cell
+			}
+			if place == "" {
+				place = "ファイル"
+			}
+			value := ""
+			if f.Value != "" {
+				value = "［入力値: " + oneLine(f.Value) + "］"
+			}
+			fmt.Fprintf(w, "  %s  %s  %s%s  (%s)\n", f.Severity.Label(), place, f.Message, value, f.Code)
+		}
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(w, "%s: 読み飛ばし（%s）\n", s.File, s.Reason)
+	}
+	accepted := 0
+	for _, r := range results {
+		if r.Accepted() {
+			accepted++
+		}
+	}
+	fmt.Fprintf(w, "\n%dファイル: 受理 %d、差し戻し %d、読み飛ばし %d\n", len(results), accepted, rejected(results), len(skipped))
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return s
+}
+
+func count(fs shinchoku.Findings) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == shinchoku.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return
+}
+
+type findingJSON struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	File     string `json:"file"`
+	Sheet    string `json:"sheet"`
+	Cell     string `json:"cell"`
+	Value    string `json:"value"`
+	Message  string `json:"message"`
+}
+
+func toFindingJSON(f shinchoku.Finding) findingJSON {
+	return findingJSON{string(f.Severity), f.Code, f.File, f.Sheet, f.Cell, f.Value, f.Message}
+}
+
+func printFindingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) error {
+	type fileJSON struct {
+		File       string        `json:"file"`
+		Status     string        `json:"status"`
+		Department string        `json:"department"`
+		Period     string        `json:"period"`
+		Findings   []findingJSON `json:"findings"`
+	}
+	type skippedJSON struct {
+		File   string `json:"file"`
+		Reason string `json:"reason"`
+	}
+	out := struct {
+		Files   []fileJSON    `json:"files"`
+		Skipped []skippedJSON `json:"skipped"`
+	}{Files: []fileJSON{}, Skipped: []skippedJSON{}}
+	for _, r := range results {
+		fj := fileJSON{File: r.File, Status: statusCode(r), Findings: []findingJSON{}}
+		if r.Submission != nil {
+			fj.Department, fj.Period = r.Submission.Department, r.Submission.Period.String()
+		}
+		for _, f := range r.Findings {
+			fj.Findings = append(fj.Findings, toFindingJSON(f))
+		}
+		out.Files = append(out.Files, fj)
+	}
+	for _, s := range skipped {
+		out.Skipped = append(out.Skipped, skippedJSON{s.File, s.Reason})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func statusCode(r ingest.Result) string {
+	switch {
+	case r.Findings.HasErrors():
+		return "returned"
+	case r.Superseded:
+		return "superseded"
+	default:
+		return "accepted"
+	}
+}
+
+func printFindingsCSV(w io.Writer, results []ingest.Result) error {
+	io.WriteString(w, "\ufeff")
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	cw.Write([]string{"重要度", "コード", "ファイル", "シート", "セル", "入力値", "内容"})
+	for _, r := range results {
+		for _, f := range r.Findings {
+			cw.Write([]string{f.Severity.Label(), f.Code, f.File, f.Sheet, f.Cell, f.Value, f.Message})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeReturns writes a 差し戻し workbook for every submission with errors.
+// Files that could not be opened as workbooks get none: their finding says
+// what to do.
+func writeReturns(dir string, results []ingest.Result) error {
+	for _, r := range results {
+		if !r.Findings.HasErrors() || r.Submission == nil {
+			continue
+		}
+		data, err := readInput(r.File)
+		if err != nil {
+			return err
+		}
+		f, err := templates.Return(data, r.Findings)
+		if err != nil {
+			continue // unreadable as a workbook: the findings list is the return
+		}
+		err = writeAtomic(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
+			_, err := f.WriteTo(w)
+			return err
+		})
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
