@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -131,17 +132,25 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	slices.SortStableFunc(order, func(x, y int) int {
 		return boolInt(!b.results[x].Superseded) - boolInt(!b.results[y].Superseded)
 	})
+	depts := sheet.Recipients(plan, office)
 	for _, i := range order {
 		r := b.results[i]
-		if r.Submission == nil {
-			if r.Findings.HasErrors() {
-				b.returned++
+		dept := ""
+		if r.Submission != nil {
+			dept = r.Submission.Department
+		} else if r.Findings.HasErrors() {
+			b.returned++
+			// A file that could not be read as a template is the department's
+			// whose name its file name carries, if any: it was sent, and is returned.
+			if dept = departmentOfFile(r.File, depts); dept == "" {
+				continue
 			}
-			continue // not a template: nothing to record under a department
 		}
 		errs, warns := count(r.Findings)
 		state := "accepted"
 		switch {
+		case r.Submission == nil:
+			state = "returned"
 		case r.Findings.HasErrors():
 			state = "returned"
 			b.returned++
@@ -150,7 +159,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		default:
 			b.accepted++
 		}
-		changed, err := run.Record(ctx, store.Receipt{Period: period, Department: r.Submission.Department,
+		changed, err := run.Record(ctx, store.Receipt{Period: period, Department: dept,
 			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
 		if err != nil {
 			return nil, err
@@ -186,6 +195,19 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		return nil, fmt.Errorf("記録 %s に書き込めません: %w", storePath, err)
 	}
 	return b, nil
+}
+
+// departmentOfFile finds the department a file name names: the longest
+// department name in it (templates are named <period>_<department>.xlsx).
+func departmentOfFile(path string, depts []string) string {
+	base := filepath.Base(path)
+	best := ""
+	for _, d := range depts {
+		if strings.Contains(base, d) && len(d) > len(best) {
+			best = d
+		}
+	}
+	return best
 }
 
 func boolInt(b bool) int {
@@ -308,7 +330,7 @@ func writeSummary(w io.Writer, b *batch) error {
 }
 
 func printRun(w io.Writer, b *batch) {
-	fmt.Fprintf(w, "%s の月次処理（%s）\n\n", b.period.Label(), b.progress.Plan.Title)
+	fmt.Fprintf(w, "%sの月次処理（%s）\n\n", b.period.Label(), b.progress.Plan.Title)
 	var rows [][]string
 	states := map[string]int{}
 	for _, d := range b.progress.Departments {
@@ -397,7 +419,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "%s の提出状況（%s）\n\n", period.Label(), plan.Title)
+			fmt.Fprintf(w, "%sの提出状況（%s）\n\n", period.Label(), plan.Title)
 			var rows [][]string
 			states := map[string]int{}
 			for _, d := range pr.Departments {
@@ -457,7 +479,7 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 			if err := writeAtomic(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: v.GetString("report.title")}) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s の進捗状況報告書を作成しました: %s\n", period.Label(), out)
+			fmt.Fprintf(cmd.OutOrStdout(), "%sの進捗状況報告書を作成しました: %s\n", period.Label(), out)
 			return nil
 		},
 	}
