@@ -29,8 +29,8 @@ type Options struct {
 
 // History is what earlier accepted submissions carry into a new template.
 type History struct {
-	Actuals    map[string]shinchoku.RecordedActual // last accepted actual by indicator ID
-	Narratives map[string]shinchoku.NodeEntry      // last accepted narrative by node ID
+	Actuals    map[string]shinchoku.RecordedActual       // last accepted actual by indicator ID
+	Narratives map[string]map[string]shinchoku.NodeEntry // last accepted narrative by department, then node ID
 }
 
 // Summary describes one generated workbook.
@@ -262,7 +262,7 @@ func (w *writer) dataRow(r sheet.Row, n int) string {
 // carried over from the last accepted submission.
 func (w *writer) narrative(node *shinchoku.Node, first, last int) {
 	f, name := w.f, sheet.InputSheet
-	prev := w.opts.History.Narratives[node.ID]
+	prev := w.opts.History.Narratives[w.dept][node.ID]
 	values := map[string]string{
 		sheet.Progress: prev.Progress, sheet.Analysis: prev.Analysis,
 		sheet.Outlook: prev.Outlook, sheet.SelfEval: prev.SelfEvaluation,

@@ -30,7 +30,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
-		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd},
+		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd},
 	})
 }
 
@@ -94,4 +94,22 @@ func lockfileCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	path := ts.MkAbs(args[0])
 	ts.Check(os.WriteFile(filepath.Join(filepath.Dir(path), "~$"+filepath.Base(path)), []byte("lock"), 0o644))
+}
+
+// cellofCmd prints a column of the first data row of a generated workbook:
+// cellof FILE KEY
+func cellofCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cellof FILE KEY")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	meta, err := f.GetRows(sheet.MetaSheet)
+	ts.Check(err)
+	n, err := strconv.Atoi(meta[1][sheet.RowMapColumn-1])
+	ts.Check(err)
+	v, err := f.GetCellValue(sheet.InputSheet, sheet.Cell(args[1], n))
+	ts.Check(err)
+	ts.Stdout().Write([]byte(v + "\n"))
 }

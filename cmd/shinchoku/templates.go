@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/templates"
 )
 
@@ -28,7 +31,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
   shinchoku templates --period 2025-03 --plan hokkaido-sapporo`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "dept", "dept", "templates-out", "out")
+			bindFlags(v, cmd, "period", "period", "dept", "dept", "templates-out", "out", "store", "store")
 			period, err := periodFlag(v)
 			if err != nil {
 				return err
@@ -44,6 +47,12 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			}
 			gen := templates.NewGenerator(opts)
 			all := gen.Departments()
+			history, err := templateHistory(cmd.Context(), v.GetString("store"), period, all)
+			if err != nil {
+				return err
+			}
+			opts.History = history
+			gen = templates.NewGenerator(opts)
 			depts := v.GetStringSlice("dept")
 			for _, d := range depts {
 				if !slices.Contains(all, d) {
@@ -80,6 +89,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")
 	cmd.Flags().StringSlice("dept", nil, "この担当課の様式だけを作る（繰り返し指定可）")
 	cmd.Flags().StringP("out", "o", "", "出力先フォルダ（既定: <out>/<期間>/様式）")
+	cmd.Flags().String("store", "", "記録（SQLite）のファイル。前回までに受理した実績値と取組状況を様式に引き継ぎます")
 	return cmd
 }
 
@@ -111,4 +121,28 @@ func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Pe
 		abs = dir
 	}
 	fmt.Fprintf(w, "\n%d課、事業 %d件・指標 %d件（延べ）\n出力先: %s\n", len(sums), projects, indicators, abs)
+}
+
+// templateHistory reads what earlier accepted submissions carry into this
+// month's templates: the last actual of each indicator and each
+// department's narratives. Without a store (the first month) there is none.
+func templateHistory(ctx context.Context, path string, period shinchoku.Period, depts []string) (templates.History, error) {
+	h := templates.History{Narratives: map[string]map[string]shinchoku.NodeEntry{}}
+	if _, err := os.Stat(path); err != nil {
+		return h, nil
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return h, fmt.Errorf("記録 %s を開けません: %w", path, err)
+	}
+	defer st.Close()
+	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {
+		return h, err
+	}
+	for _, d := range depts {
+		if h.Narratives[d], err = st.Narratives(ctx, d, period); err != nil {
+			return h, err
+		}
+	}
+	return h, nil
 }
