@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
@@ -23,6 +25,7 @@ const demoMarker = ".shinchoku-demo"
 func newDemoCommand(v *viper.Viper) *cobra.Command {
 	var dir string
 	var scale int
+	var timings bool
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "見本の月次処理を最初から最後まで実行します（設定不要）",
@@ -55,10 +58,12 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			office := v.GetString("office")
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "見本: %s（%s）\n", plan.Title, period.Label())
+			inboxStart := time.Now()
 			notes, err := writeDemoInbox(plan, period, office, inbox, actual)
 			if err != nil {
 				return err
 			}
+			inboxTook := time.Since(inboxStart)
 			fmt.Fprintf(w, "担当課の提出を %s に用意しました。\n", inbox)
 			for i, n := range notes {
 				if i == 10 {
@@ -72,17 +77,31 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			v.Set("out", filepath.Join(dir, "out"))
 			v.Set("store", filepath.Join(dir, "shinchoku-data", "shinchoku.db"))
 			v.Set("period", period.String())
-			b, err := runBatch(cmd.Context(), v, plan, period)
+			var b *batch
+			genStart := time.Now()
+			if scale > 0 {
+				// The synthetic plan is written beside the inbox, so that
+				// shinchoku run --plan can be measured on its own.
+				if err := writeAtomic(filepath.Join(dir, "plan.yaml"), func(w io.Writer) error { return planfile.WriteYAML(w, plan) }); err != nil {
+					return err
+				}
+			}
+			genTook := time.Since(genStart)
+			b, err = runBatch(cmd.Context(), v, plan, period)
 			if err != nil {
 				return err
 			}
 			printRun(w, b)
+			if timings {
+				printStages(cmd.ErrOrStderr(), append([]stage{{"様式の作成・記入", inboxTook + genTook}}, b.stages...))
+			}
 			fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "out", "o", "shinchoku-demo", "見本を作るフォルダ")
-	cmd.Flags().IntVar(&scale, "scale", 0, "N を指定すると、N 課 × 指標100行の合成計画で性能測定用の見本を作ります")
+	cmd.Flags().IntVar(&scale, "scale", 0, "N を指定すると、N 課 × 指標100行の合成計画で性能測定用の見本を作ります（計画は <フォルダ>/plan.yaml）")
+	cmd.Flags().BoolVar(&timings, "timings", false, "処理段階ごとの所要時間を標準エラーに表示する")
 	return cmd
 }
 

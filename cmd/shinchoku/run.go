@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -52,6 +53,9 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 				return err
 			}
 			printRun(cmd.OutOrStdout(), res)
+			if timings, _ := cmd.Flags().GetBool("timings"); timings {
+				printStages(cmd.ErrOrStderr(), res.stages)
+			}
 			if res.returned > 0 {
 				return errFindings
 			}
@@ -62,6 +66,7 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().String("inbox", "", "提出された様式のフォルダ（既定: inbox/<期間>）")
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル（既定: shinchoku-data/shinchoku.db）")
 	cmd.Flags().Int("workers", 0, "並列に読むファイル数（既定: CPU 数）")
+	cmd.Flags().Bool("timings", false, "処理段階ごとの所要時間を標準エラーに表示する")
 	return cmd
 }
 
@@ -78,6 +83,22 @@ type batch struct {
 	changed  int
 
 	reportOptions pdf.Options
+	stages        []stage // wall time of each stage, for --timings
+}
+
+// stage is how long one step of a run took. Only --timings prints it; no
+// output file carries the time.
+type stage struct {
+	name string
+	took time.Duration
+}
+
+// timed runs fn and records its wall time under name.
+func (b *batch) timed(name string, fn func() error) error {
+	start := time.Now()
+	err := fn()
+	b.stages = append(b.stages, stage{name, time.Since(start)})
+	return err
 }
 
 func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period) (*batch, error) {
@@ -123,7 +144,12 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	b := &batch{period: period, results: ingest.NewReader(plan, opts).ReadFiles(files, workers), skipped: skipped}
+	b := &batch{period: period, skipped: skipped}
+	b.timed("読み取り・検証", func() error {
+		b.results = ingest.NewReader(plan, opts).ReadFiles(files, workers)
+		return nil
+	})
+	storeStart := time.Now()
 	// Superseded files first, so that the accepted one is recorded last.
 	order := make([]int, len(b.results))
 	for i := range order {
@@ -181,6 +207,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	if err != nil {
 		return nil, err
 	}
+	b.stages = append(b.stages, stage{"記録・評価", time.Since(storeStart)})
 	for _, r := range b.results {
 		pr.Findings = append(pr.Findings, r.Findings...)
 	}
@@ -265,17 +292,21 @@ func progressFrom(ctx context.Context, q interface {
 // write writes every output of the run, each through a temporary file.
 func (b *batch) write() error {
 	path := filepath.Join(b.outDir, workbook.FileName(b.period))
-	if err := writeAtomic(path, func(w io.Writer) error { return workbook.Write(w, b.progress) }); err != nil {
+	if err := b.timed("集計表", func() error {
+		return writeAtomic(path, func(w io.Writer) error { return workbook.Write(w, b.progress) })
+	}); err != nil {
 		return fmt.Errorf("集計表を作れません: %w", err)
 	}
 	b.outputs = append(b.outputs, path)
 	path = filepath.Join(b.outDir, pdf.FileName(b.period))
-	if err := writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) }); err != nil {
+	if err := b.timed("報告書（PDF）", func() error {
+		return writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) })
+	}); err != nil {
 		return fmt.Errorf("報告書を作れません: %w", err)
 	}
 	b.outputs = append(b.outputs, path)
 	returnsDir := filepath.Join(b.outDir, "差し戻し")
-	if err := writeReturns(returnsDir, b.results); err != nil {
+	if err := b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) }); err != nil {
 		return err
 	}
 	for _, r := range b.results {
@@ -487,4 +518,16 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル")
 	cmd.Flags().StringP("out", "o", "", "PDF の出力先（既定: <out>/<期間>/進捗状況報告書_<期間>.pdf）")
 	return cmd
+}
+
+// printStages writes how long each stage of a run took.
+func printStages(w io.Writer, stages []stage) {
+	var rows [][]string
+	var total time.Duration
+	for _, s := range stages {
+		rows = append(rows, []string{s.name, fmt.Sprintf("%.3f", s.took.Seconds())})
+		total += s.took
+	}
+	rows = append(rows, []string{"計", fmt.Sprintf("%.3f", total.Seconds())})
+	printTable(w, []string{"段階", " 秒"}, rows)
 }
