@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -303,34 +304,51 @@ func lockedTexts(cols []string) []string {
 	return texts
 }
 
-// place finds the Excel row each mapped data row is now in. Rows are found
-// by the checksum of their locked cells, so a row that was moved, or shifted
-// by an inserted or deleted row, is still read correctly. A row that is
-// neither where it was nor anywhere else stays at its old place, and its
-// changed locked cells are reported.
+// place finds the Excel row each mapped data row is now in, or 0 when it
+// is gone. Rows are found by the checksum of their locked cells, so a row
+// that was moved, or shifted by an inserted or deleted row, is still read
+// correctly. A row that is nowhere but still carries its IDs in its old place
+// had locked cells edited there: it is read there and the cells reported.
 func (f *file) place(rowMap []mapped, grid map[int][]string) []int {
+	sums := map[int]string{}
 	byChecksum := map[string][]int{}
 	for n, cols := range grid {
 		ck := sheet.Checksum(lockedTexts(cols))
+		sums[n] = ck
 		byChecksum[ck] = append(byChecksum[ck], n)
+	}
+	for _, rows := range byChecksum {
+		slices.Sort(rows)
 	}
 	placed := make([]int, len(rowMap))
 	used := map[int]bool{}
-	for i, m := range rowMap {
-		at := m.row
-		if sheet.Checksum(lockedTexts(grid[m.row])) != m.checksum {
-			for _, n := range byChecksum[m.checksum] {
-				if !used[n] {
-					at = n
-					break
-				}
-			}
-			if at != m.row {
-				f.warnf("template.row_moved", sheet.InputSheet, "A"+strconv.Itoa(at), "", label(m), m.row, at)
+	for i, m := range rowMap { // still where they were
+		if sums[m.row] == m.checksum {
+			placed[i], used[m.row] = m.row, true
+		}
+	}
+	for i, m := range rowMap { // moved
+		if placed[i] != 0 {
+			continue
+		}
+		for _, n := range byChecksum[m.checksum] {
+			if !used[n] {
+				placed[i], used[n] = n, true
+				f.warnf("template.row_moved", sheet.InputSheet, "A"+strconv.Itoa(n), "", label(m), m.row, n)
+				break
 			}
 		}
-		used[at] = true
-		placed[i] = at
+	}
+	for i, m := range rowMap { // edited in place, or deleted
+		if placed[i] != 0 {
+			continue
+		}
+		cols := grid[m.row]
+		if !used[m.row] && cell(cols, sheet.NodeID) == m.node && cell(cols, sheet.IndicatorID) == m.indicator {
+			placed[i], used[m.row] = m.row, true
+			continue
+		}
+		f.errorf("template.row_missing", sheet.InputSheet, "", "", label(m), strconv.Itoa(m.row)+"行目")
 	}
 	// Copies of a data row: same locked cells, a row of their own.
 	for i, m := range rowMap {
@@ -342,6 +360,14 @@ func (f *file) place(rowMap []mapped, grid map[int][]string) []int {
 		}
 	}
 	return placed
+}
+
+// cell is the text of a key's column in a row's cells.
+func cell(cols []string, key string) string {
+	if i := sheet.Index(key) - 1; i < len(cols) {
+		return cols[i]
+	}
+	return ""
 }
 
 func label(m mapped) string {
@@ -358,7 +384,13 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 	for _, n := range placed {
 		data[n] = true
 	}
-	for n, cols := range grid {
+	rows := make([]int, 0, len(grid))
+	for n := range grid {
+		rows = append(rows, n)
+	}
+	slices.Sort(rows)
+	for _, n := range rows {
+		cols := grid[n]
 		if n < sheet.FirstRow || data[n] {
 			continue
 		}
@@ -384,6 +416,9 @@ func (f *file) entries(wb *excelize.File, sub *shinchoku.Submission, rowMap []ma
 			continue
 		}
 		n := placed[i]
+		if n == 0 {
+			continue // deleted: reported by place
+		}
 		cols := grid[n]
 		f.checkLocked(n, m, row, cols, sub.Period)
 		get := func(key string) string {

@@ -187,6 +187,11 @@ func TestTrouble(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, code: "template.row_moved", sev: "warning", cell: func(rows []int) string { return "A" + strconv.Itoa(rows[0]+1) }, actual: ptr(shinchoku.Num(12))},
+		{name: "row deleted", change: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.RemoveRow(sheet.InputSheet, rows[1]); err != nil {
+				t.Fatal(err)
+			}
+		}, code: "template.row_missing", sev: "error", actual: ptr(shinchoku.Num(12))},
 		{name: "row copied", change: func(t *testing.T, f *excelize.File, rows []int) {
 			if err := f.DuplicateRowTo(sheet.InputSheet, rows[0], rows[3]+3); err != nil {
 				t.Fatal(err)
