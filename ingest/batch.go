@@ -74,8 +74,9 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 // ReadFiles reads submissions with a bounded number of workers (at least
 // one) and returns their results in the order of files. Each file is read
 // whole into memory and never written. Two submissions of one department and
-// period are resolved by Supersede.
-func (rd *Reader) ReadFiles(files []string, workers int) []Result {
+// period are resolved by Supersede. done, when not nil, is called after each
+// file (from the workers), for a progress display.
+func (rd *Reader) ReadFiles(files []string, workers int, done func()) []Result {
 	results := make([]Result, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -85,6 +86,9 @@ func (rd *Reader) ReadFiles(files []string, workers int) []Result {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = rd.ReadFile(files[i])
+				if done != nil {
+					done()
+				}
 			}
 		}()
 	}

@@ -50,7 +50,7 @@ func BenchmarkReadValidate(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		results := rd.ReadFiles(files, runtime.GOMAXPROCS(0))
+		results := rd.ReadFiles(files, runtime.GOMAXPROCS(0), nil)
 		for _, r := range results {
 			if !r.Accepted() {
 				b.Fatalf("%s: %v", r.File, r.Findings)

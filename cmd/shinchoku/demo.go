@@ -87,7 +87,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 				}
 			}
 			genTook := time.Since(genStart)
-			b, err = runBatch(cmd.Context(), v, plan, period)
+			b, err = runBatch(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

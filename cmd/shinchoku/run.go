@@ -48,7 +48,7 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := runBatch(cmd.Context(), v, plan, period)
+			res, err := runBatch(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -101,7 +101,7 @@ func (b *batch) timed(name string, fn func() error) error {
 	return err
 }
 
-func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period) (*batch, error) {
+func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (*batch, error) {
 	office := v.GetString("office")
 	inbox := v.GetString("inbox")
 	if inbox == "" {
@@ -146,7 +146,9 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	}
 	b := &batch{period: period, skipped: skipped}
 	b.timed("読み取り・検証", func() error {
-		b.results = ingest.NewReader(plan, opts).ReadFiles(files, workers)
+		bar := newProgress(progressOut, "検証", len(files))
+		b.results = ingest.NewReader(plan, opts).ReadFiles(files, workers, bar.done)
+		bar.finish()
 		return nil
 	})
 	storeStart := time.Now()

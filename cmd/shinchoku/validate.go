@@ -60,7 +60,7 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results := ingest.NewReader(plan, opts).ReadFiles(files, runtime.GOMAXPROCS(0))
+			results := ingest.NewReader(plan, opts).ReadFiles(files, runtime.GOMAXPROCS(0), nil)
 			if returns != "" {
 				if err := writeReturns(returns, results); err != nil {
 					return err
