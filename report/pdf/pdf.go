@@ -59,7 +59,8 @@ type heading struct {
 }
 
 type doc struct {
-	known    []heading // headings of the first pass, with their pages
+	tocPages int // contents pages after the cover
+	page     int // the page being drawn on, 1-based
 	widths   map[fontSize]map[rune]float64
 	trace    func(page int, x, y float64, s string) // tests: every text drawn
 	progress map[string]shinchoku.IndicatorProgress
@@ -77,29 +78,24 @@ type doc struct {
 	lastRoot      int // object number of the last top-level bookmark
 }
 
-// Write renders the report of a period's progress. The document is laid out
-// twice: the first pass finds the page of every heading, the second draws
-// the contents with those pages (the contents take the same number of pages
-// in both passes, so nothing moves).
+// Write renders the report of a period's progress in one pass: the contents
+// pages are reserved first (their number depends only on the plan) and
+// filled in at the end, when every heading's page is known.
 func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
-	first, err := render(pr, opts, nil, nil)
-	if err != nil {
-		return err
-	}
-	final, err := render(pr, opts, first.headings, opts.trace)
+	d, err := render(pr, opts, opts.trace)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := final.gp.Write(&buf); err != nil {
+	if err := d.gp.Write(&buf); err != nil {
 		return err
 	}
-	_, err = w.Write(final.fixOutlineRoot(buf.Bytes()))
+	_, err = w.Write(d.fixOutlineRoot(buf.Bytes()))
 	return err
 }
 
-func render(pr *shinchoku.Progress, opts Options, known []heading, trace func(int, float64, float64, string)) (*doc, error) {
-	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, known: known, progress: map[string]shinchoku.IndicatorProgress{},
+func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
+	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]shinchoku.IndicatorProgress{},
 		widths: map[fontSize]map[rune]float64{}, trace: trace}
 	if d.title == "" {
 		d.title = pr.Plan.Title + " 進捗状況報告書"
@@ -123,11 +119,12 @@ func render(pr *shinchoku.Progress, opts Options, known []heading, trace func(in
 		}
 	}
 	d.cover()
-	d.contents()
+	d.reserveContents()
 	d.summary()
 	for _, n := range pr.Plan.Nodes {
 		d.goal(n)
 	}
+	d.contents()
 	d.pageFurniture()
 	d.linkOutlines()
 	return d, d.err
@@ -185,7 +182,7 @@ func (d *doc) text(x, y float64, s string) {
 		return
 	}
 	if d.trace != nil {
-		d.trace(d.gp.GetNumberOfPages(), x, y, s)
+		d.trace(d.page, x, y, s)
 	}
 	d.missing = d.missing[:0]
 	d.gp.SetXY(x, y)
@@ -201,12 +198,19 @@ func (d *doc) bottom() float64 { return pageH - marginBottom }
 
 func (d *doc) newPage() {
 	d.gp.AddPage()
+	d.page = d.gp.GetNumberOfPages()
 	d.y = marginTop
 	// gopdf makes a page's content stream at the first drawing, and SetPage
 	// counts content streams: give every page one now, so that the footers
 	// drawn later land on the right pages even after an empty page.
 	d.gp.SetLineWidth(0)
 	d.gp.Line(0, 0, 0, 0)
+}
+
+// setPage goes back to an earlier page to draw on it.
+func (d *doc) setPage(p int) {
+	d.fail(d.gp.SetPage(p))
+	d.page = p
 }
 
 // ensure starts a new page unless h more points fit on this one.
@@ -267,30 +271,42 @@ func (d *doc) inContents(h heading) bool {
 	return h.level < max(len(d.pr.Plan.Levels)-1, 1)
 }
 
-// contents draws the contents pages. In the first pass it only reserves them.
+// reserveContents adds the blank contents pages after the cover.
+func (d *doc) reserveContents() {
+	per := d.tocPerPage()
+	d.tocPages = (d.contentsEntries() + per - 1) / per
+	for range d.tocPages {
+		d.newPage()
+	}
+}
+
+// contents fills the reserved pages with the headings and their pages.
+// gopdf draws on an earlier page with SetPage (its links would land on the
+// last page, so the contents carry page numbers and the bookmarks do the
+// jumping).
 func (d *doc) contents() {
 	per := d.tocPerPage()
-	pages := (d.contentsEntries() + per - 1) / per
-	var entries []int
-	for i, h := range d.known {
+	var entries []heading
+	for _, h := range d.headings {
 		if d.inContents(h) {
-			entries = append(entries, i)
+			entries = append(entries, h)
 		}
 	}
-	for p := range pages {
-		d.newPage()
+	for p := range d.tocPages {
+		d.setPage(2 + p)
+		d.y = marginTop
 		if p == 0 {
 			d.setFont(bold, 16)
 			d.text(marginX, d.y, "目次")
 		}
 		d.y += 40
-		for _, i := range entries[min(p*per, len(entries)):min((p+1)*per, len(entries))] {
-			d.contentsLine(i, d.known[i])
+		for _, h := range entries[min(p*per, len(entries)):min((p+1)*per, len(entries))] {
+			d.contentsLine(h)
 		}
 	}
 }
 
-func (d *doc) contentsLine(i int, h heading) {
+func (d *doc) contentsLine(h heading) {
 	size := 10.5
 	family := gothic
 	if h.level == 0 {
@@ -317,7 +333,6 @@ func (d *doc) contentsLine(i int, h heading) {
 	}
 	d.setFont(family, size)
 	d.text(pageW-marginX-d.measure(num), d.y, num)
-	d.gp.AddInternalLink(fmt.Sprintf("h%d", i), marginX, d.y, contentW, size)
 	d.y += tocLine
 }
 
@@ -326,7 +341,7 @@ func (d *doc) contentsLine(i int, h heading) {
 func (d *doc) pageFurniture() {
 	n := d.gp.GetNumberOfPages()
 	for p := 2; p <= n; p++ {
-		d.fail(d.gp.SetPage(p))
+		d.setPage(p)
 		d.setFont(gothic, 8)
 		d.gp.SetTextColor(90, 90, 90)
 		d.text(pageW-marginX-d.measure(d.title), 30, d.title)
@@ -356,12 +371,10 @@ func (d *doc) head(level int, title string, family string, size, keep float64) {
 	}
 }
 
-// mark records a heading at y on the current page: an anchor for the
-// contents' links and a bookmark that jumps to the heading itself.
+// mark records a heading at y on the current page, for the contents, and
+// a bookmark that jumps to the heading itself.
 func (d *doc) mark(level int, title string, y float64) {
 	d.gp.SetXY(marginX, y)
-	d.gp.SetAnchor(fmt.Sprintf("h%d", len(d.headings)))
-	d.gp.SetY(y)
 	obj := d.gp.AddOutlineWithPosition(title)
 	d.headings = append(d.headings, heading{level: level, title: title, page: d.gp.GetNumberOfPages(), y: y, outline: obj})
 }

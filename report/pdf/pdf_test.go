@@ -47,14 +47,10 @@ func TestReport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pr := seedProgress(t, tc.name, tc.period)
-			var dump strings.Builder
-			lastPage := 0
+			// The text of every page, in the order it was drawn on that page.
+			pages := map[int][]string{}
 			opts := Options{trace: func(page int, x, y float64, s string) {
-				if page != lastPage {
-					fmt.Fprintf(&dump, "=== page %d\n", page)
-					lastPage = page
-				}
-				fmt.Fprintf(&dump, "%s\n", s)
+				pages[page] = append(pages[page], s)
 			}}
 			var buf bytes.Buffer
 			if err := Write(&buf, pr, opts); err != nil {
@@ -74,6 +70,10 @@ func TestReport(t *testing.T) {
 				if i+1 < len(bms) && len(bms[i+1].Kids) != len(n.Children) {
 					t.Errorf("bookmark %s has %d kids, want %d", bms[i+1].Title, len(bms[i+1].Kids), len(n.Children))
 				}
+			}
+			var dump strings.Builder
+			for p := 1; p <= len(pages); p++ {
+				fmt.Fprintf(&dump, "=== page %d\n%s\n", p, strings.Join(pages[p], "\n"))
 			}
 			golden(t, filepath.Join("testdata", tc.name+".txt"), []byte(dump.String()))
 		})
