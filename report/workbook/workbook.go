@@ -66,7 +66,8 @@ func Build(pr *shinchoku.Progress) (*excelize.File, error) {
 		Title: pr.Plan.Title + " 進捗状況 集計（" + pr.Period.Label() + "）", Creator: pr.Plan.Organization,
 		LastModifiedBy: pr.Plan.Organization, Created: date, Modified: date, Language: "ja-JP",
 	}))
-	w.f.SetActiveSheet(0)
+	// 総括 is the first sheet of a new file and so already the active one:
+	// SetActiveSheet now would parse every streamed sheet again.
 	if w.err != nil {
 		w.f.Close()
 		return nil, w.err

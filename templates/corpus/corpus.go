@@ -204,9 +204,10 @@ func TroubleFor(i, n int) Trouble {
 // through workbooks.
 func Submissions(p *shinchoku.Plan, period shinchoku.Period, office string, actual Actual) []*shinchoku.Submission {
 	depts, rows := sheet.RowsByDepartment(p, office)
+	hash := p.Hash()
 	var subs []*shinchoku.Submission
 	for _, d := range depts {
-		s := &shinchoku.Submission{PlanID: p.ID, PlanHash: p.Hash(), Period: period, Department: d}
+		s := &shinchoku.Submission{PlanID: p.ID, PlanHash: hash, Period: period, Department: d}
 		seen := map[string]bool{}
 		for _, r := range rows[d] {
 			if ind := r.Indicator; ind != nil {
