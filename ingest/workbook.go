@@ -10,8 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
@@ -117,19 +115,14 @@ func (rd *Reader) Read(name string, data []byte) Result {
 		res.Findings = fl.findings
 		return res
 	}
-	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: rd.limits.UnzipSize, UnzipXMLSizeLimit: rd.limits.XMLSize,
-	})
+	wb, err := openXLSX(data, rd.limits)
 	if err != nil {
 		fl.errorf("file.corrupt", "", "", "", err.Error())
 		res.Findings = fl.findings
 		return res
 	}
-	defer wb.Close()
 	res.Submission = fl.read(wb)
-	if props, err := wb.GetDocProps(); err == nil {
-		res.SavedAt = props.Modified
-	}
+	res.SavedAt = wb.modified()
 	res.Findings = fl.findings
 	return res
 }
@@ -175,31 +168,13 @@ func describe(data []byte) string {
 	return "形式不明"
 }
 
-// eachRow streams a sheet's raw cell values row by row, as stored: numbers
-// in shortest form, formulas as their cached value.
-func eachRow(wb *excelize.File, name string, fn func(row int, cols []string)) error {
-	it, err := wb.Rows(name)
-	if err != nil {
-		return err
-	}
-	defer it.Close()
-	for n := 1; it.Next(); n++ {
-		cols, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return err
-		}
-		fn(n, cols)
-	}
-	return it.Error()
-}
-
 // mapped is one data row as the hidden row map records it.
 type mapped struct {
 	row                       int
 	node, indicator, checksum string
 }
 
-func (f *file) read(wb *excelize.File) *shinchoku.Submission {
+func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 	meta, rowMap, ok := f.meta(wb)
 	if !ok {
 		return nil
@@ -231,24 +206,32 @@ func (f *file) read(wb *excelize.File) *shinchoku.Submission {
 		f.errorf("template.period", sheet.MetaSheet, "", period.String(), period.Label(), f.period.Label())
 		return nil
 	}
+	if !wb.hasSheet(sheet.InputSheet) {
+		f.errorf("template.no_sheet", sheet.InputSheet, "", "", sheet.InputSheet)
+		return nil
+	}
 	grid := map[int][]string{}
-	if err := eachRow(wb, sheet.InputSheet, func(row int, cols []string) {
+	noValue := map[[2]int]bool{} // formula cells without a cached value
+	if err := wb.rows(sheet.InputSheet, func(row int, cols []string, formulaOnly []int) {
 		if len(cols) > 0 {
 			grid[row] = cols
 		}
+		for _, c := range formulaOnly {
+			noValue[[2]int{row, c}] = true
+		}
 	}); err != nil {
-		f.errorf("template.no_sheet", sheet.InputSheet, "", "", sheet.InputSheet)
+		f.errorf("file.corrupt", sheet.InputSheet, "", "", err.Error())
 		return nil
 	}
 	placed := f.place(rowMap, grid)
 	f.strayInput(grid, placed)
-	f.entries(wb, sub, rowMap, placed, grid)
+	f.entries(sub, rowMap, placed, grid, noValue)
 	return sub
 }
 
 // meta reads the hidden identity sheet and its row map.
-func (f *file) meta(wb *excelize.File) (map[string]string, []mapped, bool) {
-	if idx, _ := wb.GetSheetIndex(sheet.MetaSheet); idx < 0 {
+func (f *file) meta(wb *xlsxFile) (map[string]string, []mapped, bool) {
+	if !wb.hasSheet(sheet.MetaSheet) {
 		f.errorf("template.not_template", "", "", "")
 		return nil, nil, false
 	}
@@ -256,7 +239,7 @@ func (f *file) meta(wb *excelize.File) (map[string]string, []mapped, bool) {
 	var rowMap []mapped
 	c := sheet.RowMapColumn - 1
 	bad := ""
-	err := eachRow(wb, sheet.MetaSheet, func(row int, cols []string) {
+	err := wb.rows(sheet.MetaSheet, func(row int, cols []string, _ []int) {
 		if len(cols) >= 2 && cols[0] != "" {
 			meta[cols[0]] = cols[1]
 		}
@@ -406,8 +389,7 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 
 // entries turns the input cells of every data row into the submission's
 // entries, checking each value.
-func (f *file) entries(wb *excelize.File, sub *shinchoku.Submission, rowMap []mapped, placed []int, grid map[int][]string) {
-	formulas := hasFormulas(wb)
+func (f *file) entries(sub *shinchoku.Submission, rowMap []mapped, placed []int, grid map[int][]string, noValue map[[2]int]bool) {
 	seenNode := map[string]bool{}
 	for i, m := range rowMap {
 		row, ok := f.rows[[2]string{m.node, m.indicator}]
@@ -427,14 +409,12 @@ func (f *file) entries(wb *excelize.File, sub *shinchoku.Submission, rowMap []ma
 				return ""
 			}
 			v := strings.TrimSpace(cols[j])
-			if v == "" && formulas {
-				if fm, _ := wb.GetCellFormula(sheet.InputSheet, sheet.Cell(key, n)); fm != "" {
-					f.errorf("value.formula", sheet.InputSheet, sheet.Cell(key, n), "="+fm, column(key).Header)
-					if f.formulas == nil {
-						f.formulas = map[string]bool{}
-					}
-					f.formulas[sheet.Cell(key, n)] = true
+			if v == "" && noValue[[2]int{n, j}] {
+				f.errorf("value.formula", sheet.InputSheet, sheet.Cell(key, n), "", column(key).Header)
+				if f.formulas == nil {
+					f.formulas = map[string]bool{}
 				}
+				f.formulas[sheet.Cell(key, n)] = true
 			}
 			return v
 		}
@@ -447,22 +427,6 @@ func (f *file) entries(wb *excelize.File, sub *shinchoku.Submission, rowMap []ma
 			sub.Nodes = append(sub.Nodes, f.nodeEntry(row.Node, n, get))
 		}
 	}
-}
-
-// hasFormulas reports whether any worksheet of the workbook holds a formula,
-// so that formula cells are looked for only where there can be some.
-func hasFormulas(wb *excelize.File) bool {
-	found := false
-	wb.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		data, _ := v.([]byte)
-		if strings.HasPrefix(name, "xl/worksheets/") && bytes.Contains(data, []byte("<f")) &&
-			(bytes.Contains(data, []byte("<f>")) || bytes.Contains(data, []byte("<f "))) {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) string) shinchoku.IndicatorEntry {

@@ -1,0 +1,488 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// xlsxFile is a submitted workbook opened for what validation needs and
+// nothing more: the sheet list, the cell values of two sheets (shared
+// strings resolved, formulas marked), and the save time. Reading the sheet
+// XML with a small scanner instead of encoding/xml is what makes a month of
+// a thousand workbooks take seconds, not minutes (see README, 性能); the
+// workbooks written for departments (templates, 差し戻し) are made with
+// excelize.
+type xlsxFile struct {
+	parts  map[string]*zip.File
+	sheets map[string]string // sheet name → part name
+	limits Limits
+	read   int64 // bytes unzipped so far
+	shared []string
+}
+
+var errTooLarge = errors.New("unzipped size over the limit")
+
+// openXLSX opens the package and its sheet list.
+func openXLSX(data []byte, lim Limits) (*xlsxFile, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	x := &xlsxFile{parts: map[string]*zip.File{}, sheets: map[string]string{}, limits: lim}
+	var total uint64
+	for _, f := range zr.File {
+		x.parts[strings.TrimPrefix(f.Name, "/")] = f
+		total += f.UncompressedSize64
+	}
+	if total > uint64(lim.UnzipSize) {
+		return nil, errTooLarge
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := x.decode("xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := x.decode("xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rel {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	for _, s := range wb.Sheets {
+		x.sheets[s.Name] = targets[s.ID]
+	}
+	return x, nil
+}
+
+// part returns an unzipped part, within the limits.
+func (x *xlsxFile) part(name string) ([]byte, error) {
+	f, ok := x.parts[name]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", name, io.ErrUnexpectedEOF)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	limit := min(x.limits.XMLSize, x.limits.UnzipSize-x.read)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	x.read += int64(len(data))
+	return data, nil
+}
+
+func (x *xlsxFile) decode(name string, v any) error {
+	data, err := x.part(name)
+	if err != nil {
+		return err
+	}
+	return xml.Unmarshal(data, v)
+}
+
+func (x *xlsxFile) hasSheet(name string) bool {
+	_, ok := x.parts[x.sheets[name]]
+	return ok
+}
+
+// modified is the workbook's last save time (docProps/core.xml), or "".
+func (x *xlsxFile) modified() string {
+	var core struct {
+		Modified string `xml:"modified"`
+	}
+	if _, ok := x.parts["docProps/core.xml"]; !ok {
+		return ""
+	}
+	if err := x.decode("docProps/core.xml", &core); err != nil {
+		return ""
+	}
+	return core.Modified
+}
+
+// sharedStrings reads the shared string table once: the text of each
+// string, rich-text runs joined, phonetic guides (ルビ) left out.
+func (x *xlsxFile) sharedStrings() error {
+	if x.shared != nil {
+		return nil
+	}
+	x.shared = []string{}
+	name := ""
+	for p := range x.parts {
+		if path.Base(p) == "sharedStrings.xml" {
+			name = p
+		}
+	}
+	if name == "" {
+		return nil
+	}
+	data, err := x.part(name)
+	if err != nil {
+		return err
+	}
+	x.shared, err = parseSharedStrings(data)
+	return err
+}
+
+// parseSharedStrings reads a shared string table.
+func parseSharedStrings(data []byte) ([]string, error) {
+	shared := []string{}
+	var sc scanner
+	sc.data = data
+	var cur strings.Builder
+	inSI, inT, inPhonetic := false, false, 0
+	for sc.next() {
+		switch {
+		case sc.kind == tagText:
+			if inSI && inT && inPhonetic == 0 {
+				cur.WriteString(sc.text())
+			}
+		case sc.name == "si":
+			switch sc.kind {
+			case tagStart:
+				inSI = true
+				cur.Reset()
+			case tagEnd:
+				inSI = false
+				shared = append(shared, cur.String())
+			case tagEmpty:
+				shared = append(shared, "")
+			}
+		case sc.name == "t":
+			inT = sc.kind == tagStart
+		case sc.name == "rPh":
+			if sc.kind == tagStart {
+				inPhonetic++
+			} else if sc.kind == tagEnd {
+				inPhonetic--
+			}
+		}
+	}
+	return shared, sc.err
+}
+
+// rows calls fn for every row of a sheet with its cells' values by column
+// (index 0 = A), as stored: numbers as written, shared strings resolved,
+// formulas as their cached value. formulaOnly lists the columns that hold a
+// formula without a cached value.
+func (x *xlsxFile) rows(sheet string, fn func(row int, cols []string, formulaOnly []int)) error {
+	name, ok := x.sheets[sheet]
+	if !ok {
+		return fmt.Errorf("no sheet %s", sheet)
+	}
+	data, err := x.part(name)
+	if err != nil {
+		return err
+	}
+	return x.scanRows(data, fn)
+}
+
+// scanRows reads the rows of a worksheet's XML.
+func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, formulaOnly []int)) error {
+	var sc scanner
+	sc.data = data
+	row, col := 0, 0
+	var cols []string
+	var formulas []int
+	var cellType string
+	var value strings.Builder
+	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
+	flush := func() {
+		if !inRow {
+			return
+		}
+		fn(row, cols, formulas)
+		cols, formulas = nil, nil
+	}
+	for sc.next() {
+		switch {
+		case sc.kind == tagText:
+			if inCell && (inV || (inIS && inT)) {
+				value.WriteString(sc.text())
+			}
+		case sc.name == "row":
+			switch sc.kind {
+			case tagStart, tagEmpty:
+				r := row + 1
+				if v := sc.attr("r"); v != "" {
+					if n, err := strconv.Atoi(v); err == nil && n > 0 {
+						r = n
+					}
+				}
+				row, col, inRow = r, 0, true
+				if sc.kind == tagEmpty {
+					flush()
+					inRow = false
+				}
+			case tagEnd:
+				flush()
+				inRow = false
+			}
+		case sc.name == "c" && inRow:
+			switch sc.kind {
+			case tagStart, tagEmpty:
+				col++
+				if ref := sc.attr("r"); ref != "" {
+					if c := columnOf(ref); c > 0 {
+						col = c
+					}
+				}
+				cellType = sc.attr("t")
+				value.Reset()
+				inCell, hasF, hasV = sc.kind == tagStart, false, false
+			case tagEnd:
+				v := value.String()
+				if cellType == "s" {
+					if err := x.sharedStrings(); err != nil {
+						return err
+					}
+					if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(x.shared) {
+						v = x.shared[i]
+					}
+				}
+				if col > 0 && col <= 16384 {
+					for len(cols) < col {
+						cols = append(cols, "")
+					}
+					cols[col-1] = v
+					if hasF && !hasV {
+						formulas = append(formulas, col-1)
+					}
+				}
+				inCell = false
+			}
+		case inCell && sc.name == "v":
+			inV = sc.kind == tagStart
+			if sc.kind != tagEnd {
+				hasV = true
+			}
+		case inCell && sc.name == "f":
+			hasF = true
+		case inCell && sc.name == "is":
+			inIS = sc.kind == tagStart
+			hasV = true
+		case inCell && sc.name == "t":
+			inT = sc.kind == tagStart
+		}
+	}
+	return sc.err
+}
+
+// columnOf is the 1-based column of an A1 reference ("P12" → 16).
+func columnOf(ref string) int {
+	c := 0
+	for _, r := range ref {
+		if r < 'A' || r > 'Z' {
+			break
+		}
+		c = c*26 + int(r-'A'+1)
+		if c > 16384 {
+			return 0
+		}
+	}
+	return c
+}
+
+// scanner walks XML tags and text: enough for worksheets and shared
+// strings, which are flat and regular; names lose their namespace prefix.
+type scanner struct {
+	data  []byte
+	pos   int
+	kind  int
+	name  string
+	attrs []byte
+	raw   []byte // text, undecoded
+	err   error
+}
+
+const (
+	tagStart = iota
+	tagEnd
+	tagEmpty
+	tagText
+)
+
+func (s *scanner) next() bool {
+	for s.pos < len(s.data) {
+		if s.data[s.pos] != '<' {
+			end := bytes.IndexByte(s.data[s.pos:], '<')
+			if end < 0 {
+				end = len(s.data) - s.pos
+			}
+			s.kind, s.name, s.raw = tagText, "", s.data[s.pos:s.pos+end]
+			s.pos += end
+			return true
+		}
+		rest := s.data[s.pos:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			s.skip("?>")
+			continue
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			s.skip("-->")
+			continue
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			end := bytes.Index(rest, []byte("]]>"))
+			if end < 0 {
+				s.err = io.ErrUnexpectedEOF
+				return false
+			}
+			s.kind, s.name = tagText, ""
+			s.raw = xmlEscape(rest[len("<![CDATA["):end])
+			s.pos += end + 3
+			return true
+		case bytes.HasPrefix(rest, []byte("<!")):
+			s.skip(">")
+			continue
+		}
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			s.err = io.ErrUnexpectedEOF
+			return false
+		}
+		tag := rest[1:end]
+		s.pos += end + 1
+		s.kind = tagStart
+		if len(tag) > 0 && tag[0] == '/' {
+			s.kind, tag = tagEnd, tag[1:]
+		} else if len(tag) > 0 && tag[len(tag)-1] == '/' {
+			s.kind, tag = tagEmpty, tag[:len(tag)-1]
+		}
+		nameEnd := bytes.IndexAny(tag, " \t\r\n")
+		if nameEnd < 0 {
+			nameEnd = len(tag)
+		}
+		name := tag[:nameEnd]
+		if i := bytes.IndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		s.name, s.attrs = string(name), tag[nameEnd:]
+		return true
+	}
+	return false
+}
+
+func (s *scanner) skip(until string) {
+	end := bytes.Index(s.data[s.pos:], []byte(until))
+	if end < 0 {
+		s.pos = len(s.data)
+		return
+	}
+	s.pos += end + len(until)
+}
+
+// attr is the value of an attribute of the current tag, entities decoded.
+func (s *scanner) attr(name string) string {
+	a := s.attrs
+	for len(a) > 0 {
+		a = bytes.TrimLeft(a, " \t\r\n")
+		eq := bytes.IndexByte(a, '=')
+		if eq < 0 || eq+1 >= len(a) {
+			return ""
+		}
+		key := bytes.TrimSpace(a[:eq])
+		q := a[eq+1]
+		if q != '"' && q != '\'' {
+			return ""
+		}
+		end := bytes.IndexByte(a[eq+2:], q)
+		if end < 0 {
+			return ""
+		}
+		val := a[eq+2 : eq+2+end]
+		if i := bytes.IndexByte(key, ':'); i >= 0 && string(key[:i]) != "xmlns" {
+			key = key[i+1:]
+		}
+		if string(key) == name {
+			return unescape(val)
+		}
+		a = a[eq+2+end+1:]
+	}
+	return ""
+}
+
+func (s *scanner) text() string { return unescape(s.raw) }
+
+// unescape decodes the five XML entities and character references.
+func unescape(b []byte) string {
+	if bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
+	var out strings.Builder
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '&')
+		if i < 0 {
+			out.Write(b)
+			break
+		}
+		out.Write(b[:i])
+		b = b[i:]
+		semi := bytes.IndexByte(b, ';')
+		if semi < 0 || semi > 12 {
+			out.WriteByte('&')
+			b = b[1:]
+			continue
+		}
+		ent := string(b[1:semi])
+		switch {
+		case ent == "amp":
+			out.WriteByte('&')
+		case ent == "lt":
+			out.WriteByte('<')
+		case ent == "gt":
+			out.WriteByte('>')
+		case ent == "quot":
+			out.WriteByte('"')
+		case ent == "apos":
+			out.WriteByte('\'')
+		case strings.HasPrefix(ent, "#x"):
+			if n, err := strconv.ParseUint(ent[2:], 16, 32); err == nil {
+				out.WriteRune(rune(n))
+			}
+		case strings.HasPrefix(ent, "#"):
+			if n, err := strconv.ParseUint(ent[1:], 10, 32); err == nil {
+				out.WriteRune(rune(n))
+			}
+		default:
+			out.Write(b[:semi+1])
+		}
+		b = b[semi+1:]
+	}
+	return out.String()
+}
+
+// xmlEscape turns CDATA text into escaped text, so that text() treats both
+// alike.
+func xmlEscape(b []byte) []byte {
+	var buf bytes.Buffer
+	xml.EscapeText(&buf, b)
+	return buf.Bytes()
+}

@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestXLSXMatchesExcelize: the small reader gives the same raw cell values
+// as excelize for a workbook with shared strings, inline strings, numbers,
+// booleans, formulas with and without a cached value, entities, rich text
+// with a phonetic guide, and gaps.
+func TestXLSXMatchesExcelize(t *testing.T) {
+	f := excelize.NewFile()
+	s := "Sheet1"
+	for cell, v := range map[string]any{
+		"A1": "政策推進課", "B1": 12.5, "C1": -3, "E1": "a&b <c> \"d\"", "A3": true, "C3": "改行\nあり",
+		"B4": 1234567.891, "Z5": "右端",
+	} {
+		if err := f.SetCellValue(s, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.SetCellFormula(s, "D1", "B1*2")
+	f.SetCellValue(s, "D1", 25)
+	f.SetCellFormula(s, "D3", "B1*3") // no cached value
+	f.SetCellRichText(s, "A4", []excelize.RichTextRun{{Text: "東京"}, {Text: "事務所", Font: &excelize.Font{Bold: true}}})
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	g, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := g.GetRows(s, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := openXLSX(data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([][]string, len(want))
+	var formulaOnly [][2]int
+	if err := x.rows(s, func(row int, cols []string, f []int) {
+		for len(got) < row {
+			got = append(got, nil)
+		}
+		got[row-1] = cols
+		for _, c := range f {
+			formulaOnly = append(formulaOnly, [2]int{row, c})
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if len(want[i]) == 0 && len(got[i]) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("row %d = %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	if !reflect.DeepEqual(formulaOnly, [][2]int{{3, 3}}) {
+		t.Errorf("formulas without a value at %v, want D3", formulaOnly)
+	}
+}
+
+func TestSharedStrings(t *testing.T) {
+	got, err := parseSharedStrings([]byte(`<?xml version="1.0"?><sst><si><t>苫小牧</t><rPh sb="0" eb="3"><t>トマコマイ</t></rPh></si>` +
+		`<si/><si><r><rPr><b/></rPr><t xml:space="preserve">A </t></r><r><t>&amp;B&#x3042;</t></r></si><si><t><![CDATA[x<y]]></t></si></sst>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"苫小牧", "", "A &Bあ", "x<y"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("shared strings = %q, want %q", got, want)
+	}
+}
+
+// FuzzXLSXScanner: the scanner never panics or loops on any XML.
+func FuzzXLSXScanner(f *testing.F) {
+	f.Add([]byte(`<row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3"><f>A1</f></c></row>`))
+	f.Add([]byte(`<si><t>a&amp;b</t></si><![CDATA[x]]><!-- c --><?pi?>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		parseSharedStrings(data)
+		x := &xlsxFile{shared: []string{"a"}}
+		x.scanRows(data, func(int, []string, []int) {})
+	})
+}
