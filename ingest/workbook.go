@@ -89,6 +89,7 @@ type file struct {
 	name     string
 	findings shinchoku.Findings
 	formulas map[string]bool // cells holding a formula without a value
+	percent  map[[2]int]bool // cells whose number is shown as a percentage
 }
 
 func (f *file) add(sev shinchoku.Severity, code, sheetName, cell, value string, args ...any) {
@@ -212,12 +213,16 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 	}
 	grid := map[int][]string{}
 	noValue := map[[2]int]bool{} // formula cells without a cached value
-	if err := wb.rows(sheet.InputSheet, func(row int, cols []string, formulaOnly []int) {
+	percent := map[[2]int]bool{} // numbers shown as %, stored as a fraction
+	if err := wb.rows(sheet.InputSheet, func(row int, cols []string, m marks) {
 		if len(cols) > 0 {
 			grid[row] = cols
 		}
-		for _, c := range formulaOnly {
+		for _, c := range m.formulaOnly {
 			noValue[[2]int{row, c}] = true
+		}
+		for _, c := range m.percent {
+			percent[[2]int{row, c}] = true
 		}
 	}); err != nil {
 		f.errorf("file.corrupt", sheet.InputSheet, "", "", err.Error())
@@ -225,6 +230,7 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 	}
 	placed := f.place(rowMap, grid)
 	f.strayInput(grid, placed)
+	f.percent = percent
 	f.entries(sub, rowMap, placed, grid, noValue)
 	return sub
 }
@@ -239,7 +245,7 @@ func (f *file) meta(wb *xlsxFile) (map[string]string, []mapped, bool) {
 	var rowMap []mapped
 	c := sheet.RowMapColumn - 1
 	bad := ""
-	err := wb.rows(sheet.MetaSheet, func(row int, cols []string, _ []int) {
+	err := wb.rows(sheet.MetaSheet, func(row int, cols []string, _ marks) {
 		if len(cols) >= 2 && cols[0] != "" {
 			meta[cols[0]] = cols[1]
 		}
@@ -439,6 +445,10 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 		if err != nil {
 			f.errorf("value.not_number", sheet.InputSheet, cell, text, "実績値")
 			bad = true
+		}
+		if v.Set && isShare(ind.Unit) && f.percent[[2]int{n, sheet.Index(sheet.Actual) - 1}] {
+			// 12.5% typed into the cell: Excel stores 0.125 and shows it as a percentage.
+			v.Num = math.Round(v.Num*100*1e9) / 1e9
 		}
 		e.Actual = v
 	}

@@ -140,17 +140,31 @@ func TestTrouble(t *testing.T) {
 		return func(rows []int) string { return sheet.Cell(key, rows[i]) }
 	}
 	for _, tc := range []struct {
-		name   string
-		change change
-		opts   ingest.Options
-		code   string
-		sev    shinchoku.Severity
-		cell   func([]int) string // "" when the finding names no cell
-		actual *shinchoku.Value   // p1.k1 as read, when the submission is read
+		name     string
+		change   change
+		opts     ingest.Options
+		code     string
+		sev      shinchoku.Severity
+		cell     func([]int) string // "" when the finding names no cell
+		actual   *shinchoku.Value   // the actual as read, when the submission is read
+		actualOf int                // of which indicator row (default p1.k1)
 	}{
 		{name: "full-width digits", change: set(sheet.Actual, 0, "１２３"), actual: ptr(shinchoku.Num(123))},
 		{name: "unit typed in", change: set(sheet.Actual, 0, "1,234人"), actual: ptr(shinchoku.Num(1234))},
 		{name: "share typed with %", change: set(sheet.Actual, 1, "45.9%")},
+		{name: "share typed as 12.5% (stored 0.125, shown as %)", change: func(t *testing.T, f *excelize.File, rows []int) {
+			cell := sheet.Cell(sheet.Actual, rows[1])
+			if err := f.SetCellValue(sheet.InputSheet, cell, 0.479); err != nil {
+				t.Fatal(err)
+			}
+			pct, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellStyle(sheet.InputSheet, cell, cell, pct); err != nil {
+				t.Fatal(err)
+			}
+		}, actualOf: 1, actual: ptr(shinchoku.Num(47.9))},
 		{name: "text in number cell", change: set(sheet.Actual, 0, "約100"), code: "value.not_number", sev: "error", cell: cell(sheet.Actual, 0)},
 		{name: "negative count", change: set(sheet.Actual, 0, "△5"), code: "value.negative", sev: "error", cell: cell(sheet.Actual, 0), actual: ptr(shinchoku.Num(-5))},
 		{name: "share above 100", change: set(sheet.Actual, 1, 120), code: "value.share_range", sev: "warning", cell: cell(sheet.Actual, 1)},
@@ -253,8 +267,8 @@ func TestTrouble(t *testing.T) {
 				}
 			}
 			if tc.actual != nil {
-				if res.Submission == nil || res.Submission.Indicators[0].Actual != *tc.actual {
-					t.Errorf("p1.k1 read as %+v, want %v", res.Submission, *tc.actual)
+				if res.Submission == nil || res.Submission.Indicators[tc.actualOf].Actual != *tc.actual {
+					t.Errorf("actual read as %+v, want %v", res.Submission, *tc.actual)
 				}
 			}
 		})

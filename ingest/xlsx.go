@@ -20,11 +20,12 @@ import (
 // workbooks written for departments (templates, 差し戻し) are made with
 // excelize.
 type xlsxFile struct {
-	parts  map[string]*zip.File
-	sheets map[string]string // sheet name → part name
-	limits Limits
-	read   int64 // bytes unzipped so far
-	shared []string
+	parts   map[string]*zip.File
+	sheets  map[string]string // sheet name → part name
+	limits  Limits
+	read    int64 // bytes unzipped so far
+	shared  []string
+	percent map[string]bool // cell style index → shows numbers as %
 }
 
 var errTooLarge = errors.New("unzipped size over the limit")
@@ -189,11 +190,16 @@ func parseSharedStrings(data []byte) ([]string, error) {
 	return shared, sc.err
 }
 
+// marks are what the scanner notes about a row's cells besides values.
+type marks struct {
+	formulaOnly []int // columns holding a formula without a cached value
+	percent     []int // columns holding a number shown as a percentage (12.5% typed is stored as 0.125)
+}
+
 // rows calls fn for every row of a sheet with its cells' values by column
 // (index 0 = A), as stored: numbers as written, shared strings resolved,
-// formulas as their cached value. formulaOnly lists the columns that hold a
-// formula without a cached value.
-func (x *xlsxFile) rows(sheet string, fn func(row int, cols []string, formulaOnly []int)) error {
+// formulas as their cached value.
+func (x *xlsxFile) rows(sheet string, fn func(row int, cols []string, m marks)) error {
 	name, ok := x.sheets[sheet]
 	if !ok {
 		return fmt.Errorf("no sheet %s", sheet)
@@ -206,21 +212,21 @@ func (x *xlsxFile) rows(sheet string, fn func(row int, cols []string, formulaOnl
 }
 
 // scanRows reads the rows of a worksheet's XML.
-func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, formulaOnly []int)) error {
+func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks)) error {
 	var sc scanner
 	sc.data = data
 	row, col := 0, 0
 	var cols []string
-	var formulas []int
-	var cellType string
+	var mk marks
+	var cellType, cellStyle string
 	var value strings.Builder
 	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
 	flush := func() {
 		if !inRow {
 			return
 		}
-		fn(row, cols, formulas)
-		cols, formulas = nil, nil
+		fn(row, cols, mk)
+		cols, mk = nil, marks{}
 	}
 	for sc.next() {
 		switch {
@@ -255,7 +261,7 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, formula
 						col = c
 					}
 				}
-				cellType = sc.attr("t")
+				cellType, cellStyle = sc.attr("t"), sc.attr("s")
 				value.Reset()
 				inCell, hasF, hasV = sc.kind == tagStart, false, false
 			case tagEnd:
@@ -274,7 +280,10 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, formula
 					}
 					cols[col-1] = v
 					if hasF && !hasV {
-						formulas = append(formulas, col-1)
+						mk.formulaOnly = append(mk.formulaOnly, col-1)
+					}
+					if (cellType == "" || cellType == "n") && cellStyle != "" && v != "" && x.isPercent(cellStyle) {
+						mk.percent = append(mk.percent, col-1)
 					}
 				}
 				inCell = false
@@ -294,6 +303,60 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, formula
 		}
 	}
 	return sc.err
+}
+
+// isPercent reports whether a cell style shows numbers as percentages.
+// styles.xml is read on first use.
+func (x *xlsxFile) isPercent(style string) bool {
+	if x.percent == nil {
+		x.percent = map[string]bool{}
+		x.loadPercentStyles()
+	}
+	return x.percent[style]
+}
+
+func (x *xlsxFile) loadPercentStyles() {
+	var st struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmtID int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if _, ok := x.parts["xl/styles.xml"]; !ok || x.decode("xl/styles.xml", &st) != nil {
+		return
+	}
+	percentFmt := map[int]bool{9: true, 10: true} // built-in 0% and 0.00%
+	for _, f := range st.NumFmts {
+		if strings.Contains(unquoted(f.Code), "%") {
+			percentFmt[f.ID] = true
+		}
+	}
+	for i, xf := range st.Xfs {
+		if percentFmt[xf.NumFmtID] {
+			x.percent[strconv.Itoa(i)] = true
+		}
+	}
+}
+
+// unquoted is a number format without its literal text ("…" and \x), where a
+// % is only a character, not a percentage.
+func unquoted(code string) string {
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && !quoted:
+			i++
+		case !quoted:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // columnOf is the 1-based column of an A1 reference ("P12" → 16).

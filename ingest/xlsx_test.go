@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -46,12 +47,12 @@ func TestXLSXMatchesExcelize(t *testing.T) {
 	}
 	got := make([][]string, len(want))
 	var formulaOnly [][2]int
-	if err := x.rows(s, func(row int, cols []string, f []int) {
+	if err := x.rows(s, func(row int, cols []string, m marks) {
 		for len(got) < row {
 			got = append(got, nil)
 		}
 		got[row-1] = cols
-		for _, c := range f {
+		for _, c := range m.formulaOnly {
 			formulaOnly = append(formulaOnly, [2]int{row, c})
 		}
 	}); err != nil {
@@ -89,6 +90,14 @@ func FuzzXLSXScanner(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		parseSharedStrings(data)
 		x := &xlsxFile{shared: []string{"a"}}
-		x.scanRows(data, func(int, []string, []int) {})
+		x.scanRows(data, func(int, []string, marks) {})
 	})
+}
+
+func TestUnquoted(t *testing.T) {
+	for code, percent := range map[string]bool{"0.0%": true, `0"%"`: false, `0\%`: false, `#,##0;"△"#,##0`: false, "0%;[Red]-0%": true} {
+		if got := strings.Contains(unquoted(code), "%"); got != percent {
+			t.Errorf("%q: percent = %v, want %v", code, got, percent)
+		}
+	}
 }
