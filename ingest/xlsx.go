@@ -316,27 +316,30 @@ func (x *xlsxFile) isPercent(style string) bool {
 }
 
 func (x *xlsxFile) loadPercentStyles() {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Xfs []struct {
-			NumFmtID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if _, ok := x.parts["xl/styles.xml"]; !ok || x.decode("xl/styles.xml", &st) != nil {
+	if _, ok := x.parts["xl/styles.xml"]; !ok {
 		return
 	}
-	percentFmt := map[int]bool{9: true, 10: true} // built-in 0% and 0.00%
-	for _, f := range st.NumFmts {
-		if strings.Contains(unquoted(f.Code), "%") {
-			percentFmt[f.ID] = true
-		}
+	data, err := x.part("xl/styles.xml")
+	if err != nil {
+		return
 	}
-	for i, xf := range st.Xfs {
-		if percentFmt[xf.NumFmtID] {
-			x.percent[strconv.Itoa(i)] = true
+	percentFmt := map[string]bool{"9": true, "10": true} // built-in 0% and 0.00%
+	var sc scanner
+	sc.data = data
+	inXfs, xf := false, 0
+	for sc.next() {
+		switch {
+		case sc.name == "numFmt" && sc.kind != tagEnd:
+			if strings.Contains(unquoted(sc.attr("formatCode")), "%") {
+				percentFmt[sc.attr("numFmtId")] = true
+			}
+		case sc.name == "cellXfs":
+			inXfs = sc.kind == tagStart
+		case sc.name == "xf" && inXfs && sc.kind != tagEnd:
+			if percentFmt[sc.attr("numFmtId")] {
+				x.percent[strconv.Itoa(xf)] = true
+			}
+			xf++
 		}
 	}
 }
