@@ -291,6 +291,21 @@ func progressFrom(ctx context.Context, q interface {
 	return pr, nil
 }
 
+// storedProgress evaluates a period from an existing store, for the
+// commands that read the record without a run.
+func storedProgress(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period, rules shinchoku.Rules) (*shinchoku.Progress, error) {
+	path := v.GetString("store")
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("記録 %s がありません（shinchoku run で作られます）", path)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("記録 %s を開けません: %w", path, err)
+	}
+	defer st.Close()
+	return progressFrom(ctx, st, plan, period, rules, v.GetString("office"))
+}
+
 // write writes every output of the run, each through a temporary file.
 func (b *batch) write() error {
 	path := filepath.Join(b.outDir, workbook.FileName(b.period))
@@ -438,16 +453,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			path := v.GetString("store")
-			if _, err := os.Stat(path); err != nil {
-				return fmt.Errorf("記録 %s がありません（shinchoku run で作られます）", path)
-			}
-			st, err := store.Open(cmd.Context(), path)
-			if err != nil {
-				return fmt.Errorf("記録 %s を開けません: %w", path, err)
-			}
-			defer st.Close()
-			pr, err := progressFrom(cmd.Context(), st, plan, period, shinchoku.DefaultRules, v.GetString("office"))
+			pr, err := storedProgress(cmd.Context(), v, plan, period, shinchoku.DefaultRules)
 			if err != nil {
 				return err
 			}
@@ -492,16 +498,7 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			path := v.GetString("store")
-			if _, err := os.Stat(path); err != nil {
-				return fmt.Errorf("記録 %s がありません（shinchoku run で作られます）", path)
-			}
-			st, err := store.Open(cmd.Context(), path)
-			if err != nil {
-				return fmt.Errorf("記録 %s を開けません: %w", path, err)
-			}
-			defer st.Close()
-			pr, err := progressFrom(cmd.Context(), st, plan, period, rules, v.GetString("office"))
+			pr, err := storedProgress(cmd.Context(), v, plan, period, rules)
 			if err != nil {
 				return err
 			}
