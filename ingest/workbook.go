@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -118,7 +120,14 @@ func (rd *Reader) Read(name string, data []byte) Result {
 	}
 	wb, err := openXLSX(data, rd.limits)
 	if err != nil {
-		fl.errorf("file.corrupt", "", "", "", err.Error())
+		switch what := describeZip(data); {
+		case errors.Is(err, errTooLarge):
+			fl.errorf("file.too_large", "", "", "", "展開すると上限を超えます")
+		case what != "":
+			fl.errorf("file.not_workbook", "", "", "", what)
+		default:
+			fl.errorf("file.corrupt", "", "", "", err.Error())
+		}
 		res.Findings = fl.findings
 		return res
 	}
@@ -167,6 +176,35 @@ func describe(data []byte) string {
 		return "テキストファイル"
 	}
 	return "形式不明"
+}
+
+// describeZip names a zip file that is some other document than a
+// workbook, or returns "".
+func describeZip(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ""
+	}
+	kinds := map[string]string{"word/": "Word 文書", "ppt/": "PowerPoint のスライド", "content.xml": "OpenDocument の文書"}
+	hasWorkbook := false
+	found := ""
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			hasWorkbook = true
+		}
+		for prefix, kind := range kinds {
+			if strings.HasPrefix(f.Name, prefix) {
+				found = kind
+			}
+		}
+	}
+	switch {
+	case hasWorkbook:
+		return ""
+	case found != "":
+		return found
+	}
+	return "ZIP ファイル"
 }
 
 // mapped is one data row as the hidden row map records it.

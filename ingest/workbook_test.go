@@ -344,6 +344,8 @@ func TestBadFiles(t *testing.T) {
 		"xl/worksheets/sheet1.xml": bytes.Repeat([]byte("<row/>"), 40<<20/6),
 	}, "[Content_Types].xml", "xl/worksheets/sheet1.xml")
 	plainZip := zipOf(t, map[string][]byte{"readme.txt": []byte("hello")}, "readme.txt")
+	docx := zipOf(t, map[string][]byte{"[Content_Types].xml": []byte("<Types/>"), "word/document.xml": []byte("<w:document/>")},
+		"[Content_Types].xml", "word/document.xml")
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -358,8 +360,9 @@ func TestBadFiles(t *testing.T) {
 		{"pdf", []byte("%PDF-1.7\n..."), ingest.Limits{}, "file.not_workbook"},
 		{"text", []byte("実績値,12\n"), ingest.Limits{}, "file.not_workbook"},
 		{"too large", good, ingest.Limits{FileSize: 1000, UnzipSize: 1 << 20, XMLSize: 1 << 20}, "file.too_large"},
-		{"zip bomb", bomb, ingest.Limits{FileSize: 20 << 20, UnzipSize: 10 << 20, XMLSize: 5 << 20}, "file.corrupt"},
-		{"zip that is not a workbook", plainZip, ingest.Limits{}, "file.corrupt"},
+		{"zip bomb", bomb, ingest.Limits{FileSize: 20 << 20, UnzipSize: 10 << 20, XMLSize: 5 << 20}, "file.too_large"},
+		{"zip that is not a workbook", plainZip, ingest.Limits{}, "file.not_workbook"},
+		{"word document", docx, ingest.Limits{}, "file.not_workbook"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Limits: tc.lim}).Read(tc.name, tc.data)
@@ -386,4 +389,24 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("no submission and no finding")
 		}
 	})
+}
+
+// TestSupersede: of two submissions of one department and period, the one
+// saved later is used and the other is marked, with a warning naming it.
+func TestSupersede(t *testing.T) {
+	sub := func() *shinchoku.Submission { return &shinchoku.Submission{Department: dept, Period: period} }
+	results := []ingest.Result{
+		{File: "a/2024-09_工業・雇用振興課.xlsx", Submission: sub(), SavedAt: "2024-10-05T09:00:00Z"},
+		{File: "a/2024-09_工業・雇用振興課（修正）.xlsx", Submission: sub(), SavedAt: "2024-10-07T09:00:00Z"},
+		{File: "a/other.xlsx", Submission: &shinchoku.Submission{Department: "介護福祉課", Period: period}},
+	}
+	ingest.Supersede(results)
+	if !results[0].Superseded || results[1].Superseded || results[2].Superseded {
+		t.Fatalf("superseded = %v %v %v", results[0].Superseded, results[1].Superseded, results[2].Superseded)
+	}
+	f := results[0].Findings
+	if len(f) != 1 || f[0].Code != "submission.superseded" || f[0].Severity != shinchoku.SeverityWarning ||
+		!strings.Contains(f[0].Message, "（修正）") || results[0].Accepted() || !results[1].Accepted() {
+		t.Errorf("findings = %v", dump(f))
+	}
 }
