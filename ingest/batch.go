@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -36,7 +37,7 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s を開けません: %w", p, err)
+			return nil, nil, fmt.Errorf("%s を開けません（%s）", p, Reason(err))
 		}
 		if !info.IsDir() {
 			files = append(files, p)
@@ -44,7 +45,7 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("フォルダ %s を読めません: %w", p, err)
+			return nil, nil, fmt.Errorf("フォルダ %s を読めません（%s）", p, Reason(err))
 		}
 		for _, e := range entries {
 			name := e.Name()
@@ -112,7 +113,7 @@ func (rd *Reader) ReadFile(path string) Result {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fl := &file{Reader: rd, name: path}
-		fl.errorf("file.unreadable", "", "", "", unwrapPathError(err))
+		fl.errorf("file.unreadable", "", "", "", Reason(err))
 		return Result{File: path, Findings: fl.findings}
 	}
 	res := rd.Read(path, data)
@@ -124,7 +125,18 @@ func (rd *Reader) ReadFile(path string) Result {
 	return res
 }
 
-func unwrapPathError(err error) string {
+// Reason says in Japanese why a file could not be used.
+func Reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "見つかりません"
+	case errors.Is(err, fs.ErrPermission):
+		return "読み書きする権限がありません"
+	case errors.Is(err, syscall.EISDIR):
+		return "ファイルではなくフォルダです"
+	case errors.Is(err, syscall.ENOSPC):
+		return "ディスクの空きがありません"
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

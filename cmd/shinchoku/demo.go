@@ -112,7 +112,7 @@ func prepareDemoDir(dir string) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return fmt.Errorf("フォルダ %s を読めません: %w", dir, err)
+		return failf(err, "フォルダ %s を読めません", dir)
 	case len(entries) > 0:
 		if _, err := os.Stat(filepath.Join(dir, demoMarker)); err != nil {
 			return usagef("フォルダ %s は空ではなく、shinchoku demo が作ったものでもありません。別のフォルダを -o で指定してください", dir)
@@ -124,7 +124,7 @@ func prepareDemoDir(dir string) error {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("フォルダ %s を作れません: %w", dir, err)
+		return failf(err, "フォルダ %s を作れません", dir)
 	}
 	return os.WriteFile(filepath.Join(dir, demoMarker), []byte("shinchoku demo\n"), 0o644)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/shinchoku/shinchoku/ingest"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,11 +14,11 @@ import (
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("フォルダ %s を作れません: %w", dir, err)
+		return failf(err, "フォルダ %s を作れません", dir)
 	}
 	tmp, err := os.CreateTemp(dir, ".shinchoku-*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s に書き込めません: %w", dir, err)
+		return failf(err, "%s に書き込めません", dir)
 	}
 	defer func() {
 		if err != nil {
@@ -26,19 +27,19 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return fmt.Errorf("%s を書き出せません: %w", path, err)
+		return failf(err, "%s を書き出せません", path)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("%s を書き出せません: %w", path, err)
+		return failf(err, "%s を書き出せません", path)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s を書き出せません: %w", path, err)
+		return failf(err, "%s を書き出せません", path)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s を書き出せません: %w", path, err)
+		return failf(err, "%s を書き出せません", path)
 	}
 	return nil
 }
@@ -47,7 +48,22 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 func readInput(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s を読めません: %w", path, err)
+		return nil, failf(err, "%s を読めません", path)
 	}
 	return data, nil
+}
+
+// ioError is an I/O failure told in Japanese: its text names the file and
+// the reason in words; the cause stays reachable with errors.Is.
+type ioError struct {
+	msg string
+	err error
+}
+
+func (e ioError) Error() string { return e.msg }
+func (e ioError) Unwrap() error { return e.err }
+
+// failf describes an I/O failure: what could not be done, and why.
+func failf(err error, format string, args ...any) error {
+	return ioError{fmt.Sprintf(format, args...) + "（" + ingest.Reason(err) + "）", err}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -83,7 +82,7 @@ func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
 			return nil, usagef("計画 %q が見つかりません（組み込みの計画: %s、またはファイルのパス）",
 				name, strings.Join(seeds.Names(), ", "))
 		}
-		return nil, fmt.Errorf("計画ファイル %s を読めません: %w", name, err)
+		return nil, failf(err, "計画ファイル %s を読めません", name)
 	}
 	return planfile.Parse(name, data)
 }

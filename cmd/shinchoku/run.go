@@ -117,6 +117,9 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		return nil, err
 	}
 	opts.Period = &period
+	if _, err := os.Stat(inbox); err != nil {
+		return nil, usagef("受付フォルダ %s を開けません（%s）。提出された様式のフォルダを --inbox で指定してください", inbox, ingest.Reason(err))
+	}
 	files, skipped, err := ingest.Collect([]string{inbox})
 	if err != nil {
 		return nil, err
@@ -126,7 +129,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		return nil, fmt.Errorf("記録 %s は別の shinchoku run が使用中です。終わるのを待ってから実行してください", storePath)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("記録 %s を開けません: %w", storePath, err)
+		return nil, failf(err, "記録 %s を開けません", storePath)
 	}
 	defer st.Close()
 	run, err := st.Begin(ctx)
@@ -201,7 +204,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 				return nil, err
 			}
 			if err := st.Archive(r.SHA256, data); err != nil {
-				return nil, fmt.Errorf("受理したファイルを保管できません: %w", err)
+				return nil, failf(err, "受理したファイルを保管できません")
 			}
 		}
 	}
@@ -221,7 +224,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	}
 	// The record changes only when every output is written.
 	if err := run.Commit(); err != nil {
-		return nil, fmt.Errorf("記録 %s に書き込めません: %w", storePath, err)
+		return nil, failf(err, "記録 %s に書き込めません", storePath)
 	}
 	return b, nil
 }
@@ -300,7 +303,7 @@ func storedProgress(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, p
 	}
 	st, err := store.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("記録 %s を開けません: %w", path, err)
+		return nil, failf(err, "記録 %s を開けません", path)
 	}
 	defer st.Close()
 	return progressFrom(ctx, st, plan, period, rules, v.GetString("office"))
@@ -312,14 +315,14 @@ func (b *batch) write() error {
 	if err := b.timed("集計表", func() error {
 		return writeAtomic(path, func(w io.Writer) error { return workbook.Write(w, b.progress) })
 	}); err != nil {
-		return fmt.Errorf("集計表を作れません: %w", err)
+		return failf(err, "集計表を作れません")
 	}
 	b.outputs = append(b.outputs, path)
 	path = filepath.Join(b.outDir, pdf.FileName(b.period))
 	if err := b.timed("報告書（PDF）", func() error {
 		return writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) })
 	}); err != nil {
-		return fmt.Errorf("報告書を作れません: %w", err)
+		return failf(err, "報告書を作れません")
 	}
 	b.outputs = append(b.outputs, path)
 	returnsDir := filepath.Join(b.outDir, "差し戻し")

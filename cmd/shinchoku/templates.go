@@ -133,7 +133,7 @@ func templateHistory(ctx context.Context, path string, period shinchoku.Period, 
 	}
 	st, err := store.Open(ctx, path)
 	if err != nil {
-		return h, fmt.Errorf("記録 %s を開けません: %w", path, err)
+		return h, failf(err, "記録 %s を開けません", path)
 	}
 	defer st.Close()
 	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {
