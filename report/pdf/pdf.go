@@ -7,6 +7,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
 	"math"
@@ -59,9 +60,11 @@ type heading struct {
 }
 
 type doc struct {
-	tocPages int // contents pages after the cover
-	page     int // the page being drawn on, 1-based
+	tocPages int    // contents pages after the cover
+	header   []cell // the header row of the table being drawn, repeated on a new page
+	page     int    // the page being drawn on, 1-based
 	widths   map[fontSize]map[rune]float64
+	wrapped  map[wrapKey][]string
 	trace    func(page int, x, y float64, s string) // tests: every text drawn
 	progress map[string]shinchoku.IndicatorProgress
 	// hasIndicators: a narrative-only plan prints each initiative's description
@@ -96,7 +99,7 @@ func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 
 func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
 	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]shinchoku.IndicatorProgress{},
-		widths: map[fontSize]map[rune]float64{}, trace: trace}
+		widths: map[fontSize]map[rune]float64{}, wrapped: map[wrapKey][]string{}, trace: trace}
 	if d.title == "" {
 		d.title = pr.Plan.Title + " 進捗状況報告書"
 	}
@@ -105,6 +108,8 @@ func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float
 	}
 	d.hasIndicators = len(pr.Indicators) > 0
 	d.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	// Fastest deflate: most of the size is the embedded font subsets anyway.
+	d.gp.SetCompressLevel(zlib.BestSpeed)
 	d.gp.SetInfo(gopdf.PdfInfo{
 		Title: d.title, Author: pr.Plan.Organization, Subject: pr.Plan.Title + "（" + pr.Period.Label() + "）",
 		Creator: "shinchoku", Producer: "shinchoku", CreationDate: pr.Period.End(),
@@ -222,10 +227,31 @@ func (d *doc) ensure(h float64) bool {
 	return false
 }
 
+// wrapKey keys the cache of wrapped text: tables repeat the same headers,
+// units and numbers on every page.
+type wrapKey struct {
+	font  fontSize
+	width float64
+	text  string
+}
+
+// lines wraps text to a width in the current font, once per distinct text.
+func (d *doc) lines(text string, width float64) []string {
+	k := wrapKey{fontSize{d.font, d.size}, width, text}
+	if l, ok := d.wrapped[k]; ok {
+		return l
+	}
+	l := wrap(text, width, d.measure)
+	if len(text) < 200 {
+		d.wrapped[k] = l
+	}
+	return l
+}
+
 // paragraph draws wrapped text at an indent.
 func (d *doc) paragraph(family string, size, indent float64, s string) {
 	d.setFont(family, size)
-	for _, line := range wrap(s, contentW-indent, d.measure) {
+	for _, line := range d.lines(s, contentW-indent) {
 		d.ensure(d.lineHeight())
 		d.text(marginX+indent, d.y, line)
 		d.y += d.lineHeight()
@@ -745,12 +771,16 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	for i, c := range cols {
 		header[i] = cell{text: c.title, bar: -1}
 	}
+	d.header = header
+	// The header row never stands alone at the foot of a page.
+	_, hh := d.layoutRow(cols, header, true)
+	first := 0.0
+	if len(rows) > 0 {
+		_, first = d.layoutRow(cols, rows[0], false)
+	}
+	d.ensure(hh + first)
 	d.row(cols, header, true)
 	for _, r := range rows {
-		h := d.rowHeight(cols, r, false)
-		if d.ensure(h) {
-			d.row(cols, header, true)
-		}
 		d.row(cols, r, false)
 	}
 }
@@ -762,12 +792,16 @@ func (d *doc) cellFont(header bool) (string, float64) {
 	return gothic, 8.5
 }
 
-func (d *doc) rowHeight(cols []column, r []cell, header bool) float64 {
+// layoutRow wraps every cell of a row and returns the lines and the row's
+// height.
+func (d *doc) layoutRow(cols []column, r []cell, header bool) ([][]string, float64) {
 	family, size := d.cellFont(header)
 	d.setFont(family, size)
+	cells := make([][]string, len(r))
 	lines := 1
 	for i, c := range r {
-		lines = max(lines, len(wrap(c.text, cols[i].width-2*cellPad, d.measure)))
+		cells[i] = d.lines(c.text, cols[i].width-2*cellPad)
+		lines = max(lines, len(cells[i]))
 	}
 	h := float64(lines)*size*1.35 + 2*cellPad
 	for _, c := range r {
@@ -775,12 +809,14 @@ func (d *doc) rowHeight(cols []column, r []cell, header bool) float64 {
 			h = math.Max(h, size*1.35+2*cellPad+6)
 		}
 	}
-	return h
+	return cells, h
 }
 
 func (d *doc) row(cols []column, r []cell, header bool) {
-	h := d.rowHeight(cols, r, header)
-	d.ensure(h)
+	cells, h := d.layoutRow(cols, r, header)
+	if d.ensure(h) && !header {
+		d.row(cols, d.header, true)
+	}
 	family, size := d.cellFont(header)
 	x := marginX
 	d.gp.SetLineWidth(0.5)
@@ -796,7 +832,7 @@ func (d *doc) row(cols []column, r []cell, header bool) {
 		}
 		d.setFont(family, size)
 		ty := d.y + cellPad
-		for _, l := range wrap(c.text, w-2*cellPad, d.measure) {
+		for _, l := range cells[i] {
 			lx := x + cellPad
 			switch cols[i].align {
 			case gopdf.Center:
