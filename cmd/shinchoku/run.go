@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -84,6 +85,7 @@ type batch struct {
 
 	reportOptions pdf.Options
 	stages        []stage // wall time of each stage, for --timings
+	mu            sync.Mutex
 }
 
 // stage is how long one step of a run took. Only --timings prints it; no
@@ -97,7 +99,9 @@ type stage struct {
 func (b *batch) timed(name string, fn func() error) error {
 	start := time.Now()
 	err := fn()
+	b.mu.Lock()
 	b.stages = append(b.stages, stage{name, time.Since(start)})
+	b.mu.Unlock()
 	return err
 }
 
@@ -311,30 +315,52 @@ func storedProgress(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, p
 
 // write writes every output of the run, each through a temporary file.
 func (b *batch) write() error {
-	path := filepath.Join(b.outDir, workbook.FileName(b.period))
-	if err := b.timed("集計表", func() error {
-		return writeAtomic(path, func(w io.Writer) error { return workbook.Write(w, b.progress) })
-	}); err != nil {
-		return failf(err, "集計表を作れません")
-	}
-	b.outputs = append(b.outputs, path)
-	path = filepath.Join(b.outDir, pdf.FileName(b.period))
-	if err := b.timed("報告書（PDF）", func() error {
-		return writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) })
-	}); err != nil {
-		return failf(err, "報告書を作れません")
-	}
-	b.outputs = append(b.outputs, path)
+	workbookPath := filepath.Join(b.outDir, workbook.FileName(b.period))
+	reportPath := filepath.Join(b.outDir, pdf.FileName(b.period))
 	returnsDir := filepath.Join(b.outDir, "差し戻し")
-	if err := b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) }); err != nil {
+	// The outputs only read the evaluated progress: write them side by side.
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i, job := range []func() error{
+		func() error {
+			return b.timed("集計表", func() error {
+				err := writeAtomic(workbookPath, func(w io.Writer) error { return workbook.Write(w, b.progress) })
+				if err != nil {
+					return failf(err, "集計表を作れません")
+				}
+				return nil
+			})
+		},
+		func() error {
+			return b.timed("報告書（PDF）", func() error {
+				err := writeAtomic(reportPath, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) })
+				if err != nil {
+					return failf(err, "報告書を作れません")
+				}
+				return nil
+			})
+		},
+		func() error {
+			return b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) })
+		},
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = job()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	b.outputs = append(b.outputs, workbookPath, reportPath)
 	for _, r := range b.results {
 		if r.Findings.HasErrors() && r.Submission != nil {
 			b.outputs = append(b.outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
 		}
 	}
-	path = filepath.Join(b.outDir, "summary.json")
+	path := filepath.Join(b.outDir, "summary.json")
 	if err := writeAtomic(path, func(w io.Writer) error { return writeSummary(w, b) }); err != nil {
 		return err
 	}
@@ -522,14 +548,12 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 	return cmd
 }
 
-// printStages writes how long each stage of a run took.
+// printStages writes how long each stage of a run took. The outputs are
+// written side by side, so their times overlap.
 func printStages(w io.Writer, stages []stage) {
 	var rows [][]string
-	var total time.Duration
 	for _, s := range stages {
 		rows = append(rows, []string{s.name, fmt.Sprintf("%.3f", s.took.Seconds())})
-		total += s.took
 	}
-	rows = append(rows, []string{"計", fmt.Sprintf("%.3f", total.Seconds())})
 	printTable(w, []string{"段階", " 秒"}, rows)
 }
