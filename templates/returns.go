@@ -99,7 +99,7 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 	w.set(f.SetCellValue(ReturnSheet, "A1", fmt.Sprintf("差し戻し: エラー %d件（修正が必要）、警告 %d件（確認してください）。セルの位置をクリックすると該当のセルに移動します。修正したらこのファイルを保存して再提出してください。", errs, warns)))
 	w.set(f.MergeCell(ReturnSheet, "A1", "F1"))
 	w.set(f.SetCellStyle(ReturnSheet, "A1", "F1", text))
-	w.set(f.SetRowHeight(ReturnSheet, 1, 30))
+	w.set(f.SetRowHeight(ReturnSheet, 1, 48))
 	header := []any{"No.", "重要度", "シート", "セル", "入力値", "内容（どう直すか）"}
 	w.set(f.SetSheetRow(ReturnSheet, "A3", &header))
 	w.set(f.SetCellStyle(ReturnSheet, "A3", "F3", bold))
@@ -118,6 +118,10 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		w.set(f.SetColWidth(ReturnSheet, col, col, width))
 	}
+	// Printed on A4 landscape, one page wide, like the 入力 sheet.
+	size, orient, wide, tall, fit := 9, "landscape", 1, 0, true
+	w.set(f.SetPageLayout(ReturnSheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+	w.set(f.SetSheetProps(ReturnSheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	idx, _ := f.GetSheetIndex(ReturnSheet)
 	f.SetActiveSheet(idx)
 }
