@@ -95,7 +95,9 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			if timings {
 				printStages(cmd.ErrOrStderr(), append([]stage{{"様式の作成・記入", inboxTook + genTook}}, b.stages...))
 			}
-			fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
+			if b.returned > 0 {
+				fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
+			}
 			return nil
 		},
 	}

@@ -424,7 +424,7 @@ func printRun(w io.Writer, b *batch) {
 		}
 	}
 	errs, warns := count(b.progress.Findings)
-	fmt.Fprintf(w, "\n受理 %d課、差し戻し %d課、未提出 %d課（指摘: エラー %d件、警告 %d件）\n",
+	fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d（指摘: エラー %d件、警告 %d件）\n",
 		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)
 	if b.changed == 0 {
 		fmt.Fprintln(w, "記録に変更はありません（同じ提出を処理済み）")
@@ -495,7 +495,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 				rows = append(rows, []string{d.Department, d.State, d.File})
 			}
 			printTable(w, []string{"担当課", "状態", "ファイル"}, rows)
-			fmt.Fprintf(w, "\n受理 %d課、差し戻し %d課、未提出 %d課\n", states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
+			fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d\n", states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
 			return nil
 		},
 	}
