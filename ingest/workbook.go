@@ -185,16 +185,18 @@ func describeZip(data []byte) string {
 	if err != nil {
 		return ""
 	}
-	kinds := map[string]string{"word/": "Word 文書", "ppt/": "PowerPoint のスライド", "content.xml": "OpenDocument の文書"}
+	kinds := []struct{ prefix, kind string }{
+		{"word/", "Word 文書"}, {"ppt/", "PowerPoint のスライド"}, {"content.xml", "OpenDocument の文書"},
+	}
 	hasWorkbook := false
 	found := ""
 	for _, f := range zr.File {
 		if f.Name == "xl/workbook.xml" {
 			hasWorkbook = true
 		}
-		for prefix, kind := range kinds {
-			if strings.HasPrefix(f.Name, prefix) {
-				found = kind
+		for _, k := range kinds {
+			if found == "" && strings.HasPrefix(f.Name, k.prefix) {
+				found = k.kind
 			}
 		}
 	}
