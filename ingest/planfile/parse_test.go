@@ -2,6 +2,7 @@ package planfile
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -238,4 +239,46 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("exported plan does not load: %v", err)
 		}
 	})
+}
+
+// TestJSONContract pins the JSON shape documented in the README: the keys a
+// program may rely on, numbers as printed, null for −, Western years.
+func TestJSONContract(t *testing.T) {
+	plan, err := Parse("plan.yaml", []byte(validPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, plan); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	has := func(m map[string]any, keys ...string) {
+		t.Helper()
+		for _, k := range keys {
+			if _, ok := m[k]; !ok {
+				t.Errorf("key %q missing in %v", k, m)
+			}
+		}
+	}
+	has(doc, "id", "title", "levels", "nodes")
+	goal := doc["nodes"].([]any)[0].(map[string]any)
+	has(goal, "id", "level", "code", "title", "departments", "tags", "indicators", "children")
+	ind := goal["indicators"].([]any)[0].(map[string]any)
+	has(ind, "id", "name", "unit", "cumulative", "direction", "note", "baseline", "target", "actuals")
+	if ind["cumulative"] != true || ind["target"].(map[string]any)["value"] != 230.0 ||
+		ind["baseline"].(map[string]any)["year"] != 2018.0 || ind["actuals"].([]any)[0].(map[string]any)["value"] != 45.0 {
+		t.Errorf("indicator = %v", ind)
+	}
+	project := goal["children"].([]any)[0].(map[string]any)
+	pind := project["indicators"].([]any)[0].(map[string]any)
+	if pind["baseline"].(map[string]any)["value"] != nil {
+		t.Errorf("a value printed − must be null: %v", pind["baseline"])
+	}
+	if len(project["children"].([]any)) != 0 {
+		t.Errorf("children must be an empty list, not null")
+	}
 }
