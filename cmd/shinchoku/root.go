@@ -79,8 +79,12 @@ func newRootCommand(v *viper.Viper) *cobra.Command {
   提出された様式を検証して差し戻し、集計表（Excel）と議会向けの進捗状況報告書（PDF）を作ります。
 
 設定は、フラグ ＞ 環境変数（SHINCHOKU_PLAN など）＞ 設定ファイル（shinchoku.yaml）＞ 既定値 の順に優先します。`,
-		Example: `  # 苫小牧市の計画を階層表示する
-  shinchoku plan
+		Example: `  # 見本の月次処理を最初から最後まで実行する（設定不要）
+  shinchoku demo
+
+  # 毎月の流れ
+  shinchoku templates --period 2024-09
+  shinchoku run --period 2024-09 --inbox 提出/2024-09
 
   # 自分の市の計画ファイルの雛形を作る
   shinchoku plan --format yaml > myplan.yaml`,
