@@ -372,12 +372,39 @@ func (b *batch) write() error {
 // findings and every indicator's evaluation with its inputs.
 func writeSummary(w io.Writer, b *batch) error {
 	type evalJSON struct {
-		ID, Name, Unit, Department string
-		Year                       int
-		Baseline, Expected, Actual *float64
-		Status, PublishDate        string
-		Rate                       *float64
-		Grade, Reason, Formula     string
+		ID          string   `json:"id"`
+		Name        string   `json:"name"`
+		Unit        string   `json:"unit"`
+		Department  string   `json:"department"`
+		Year        int      `json:"year"`
+		Baseline    *float64 `json:"baseline"`
+		Expected    *float64 `json:"expected"`
+		Actual      *float64 `json:"actual"`
+		Status      string   `json:"status"`
+		PublishDate string   `json:"publish_date"`
+		Rate        *float64 `json:"rate"`
+		Grade       string   `json:"grade"`
+		Reason      string   `json:"reason"`
+		Formula     string   `json:"formula"`
+	}
+	type deptJSON struct {
+		Department string `json:"department"`
+		State      string `json:"state"`
+		File       string `json:"file"`
+		Errors     int    `json:"errors"`
+		Warnings   int    `json:"warnings"`
+	}
+	depts := []deptJSON{}
+	for _, d := range b.progress.Departments {
+		depts = append(depts, deptJSON{d.Department, d.State, d.File, d.Errors, d.Warnings})
+	}
+	type skippedJSON struct {
+		File   string `json:"file"`
+		Reason string `json:"reason"`
+	}
+	skipped := []skippedJSON{}
+	for _, sk := range b.skipped {
+		skipped = append(skipped, skippedJSON{sk.File, sk.Reason})
 	}
 	val := func(v shinchoku.Value) *float64 {
 		if !v.Set {
@@ -396,9 +423,9 @@ func writeSummary(w io.Writer, b *batch) error {
 		findings = append(findings, toFindingJSON(f))
 	}
 	out := map[string]any{
-		"plan": b.progress.Plan.ID, "period": b.period.String(), "departments": b.progress.Departments,
+		"plan": b.progress.Plan.ID, "period": b.period.String(), "departments": depts,
 		"findings": findings, "indicators": evals,
-		"accepted": b.accepted, "returned": b.returned, "skipped": b.skipped,
+		"accepted": b.accepted, "returned": b.returned, "skipped": skipped,
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
