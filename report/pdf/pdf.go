@@ -287,7 +287,7 @@ func (d *doc) contentsEntries() int {
 	return n
 }
 
-const tocLine = 17.0
+const tocLine = 16.0
 
 func (d *doc) tocPerPage() int { return int((d.bottom() - marginTop - 40) / tocLine) }
 
