@@ -130,7 +130,6 @@ func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float
 		d.goal(n)
 	}
 	d.contents()
-	d.pageFurniture()
 	d.linkOutlines()
 	return d, d.err
 }
@@ -201,15 +200,23 @@ func (d *doc) lineHeight() float64 { return d.size * lineGap }
 
 func (d *doc) bottom() float64 { return pageH - marginBottom }
 
+// newPage starts a page with its running header and page number. The page
+// it leaves is finished: its content stream is made now and its drawing
+// commands let go, so that memory does not grow with the number of pages.
+// The cover and the contents pages stay open; the contents are drawn last.
 func (d *doc) newPage() {
+	if d.page > 1+d.tocPages {
+		d.fail(d.gp.FinishPage())
+	}
 	d.gp.AddPage()
 	d.page = d.gp.GetNumberOfPages()
 	d.y = marginTop
 	// gopdf makes a page's content stream at the first drawing, and SetPage
-	// counts content streams: give every page one now, so that the footers
-	// drawn later land on the right pages even after an empty page.
+	// counts content streams: give every page one now, so that the contents
+	// drawn later land on the right pages.
 	d.gp.SetLineWidth(0)
 	d.gp.Line(0, 0, 0, 0)
+	d.pageFurniture()
 }
 
 // setPage goes back to an earlier page to draw on it.
@@ -363,21 +370,25 @@ func (d *doc) contentsLine(h heading) {
 }
 
 // pageFurniture draws the running header (from page 2 on) and the centred
-// page number "-N-" (the cover is not numbered) on every page.
+// page number "-N-" (the cover is not numbered).
 func (d *doc) pageFurniture() {
-	n := d.gp.GetNumberOfPages()
-	for p := 2; p <= n; p++ {
-		d.setPage(p)
-		d.setFont(gothic, 8)
-		d.gp.SetTextColor(90, 90, 90)
-		d.text(pageW-marginX-d.measure(d.title), 30, d.title)
-		d.gp.SetStrokeColor(180, 180, 180)
-		d.gp.SetLineWidth(0.5)
-		d.gp.Line(marginX, 42, pageW-marginX, 42)
-		d.gp.SetTextColor(0, 0, 0)
-		d.setFont(gothic, 10)
-		num := fmt.Sprintf("-%d-", p-1)
-		d.text((pageW-d.measure(num))/2, pageH-40, num)
+	p := d.page
+	if p < 2 {
+		return
+	}
+	font, size := d.font, d.size
+	d.setFont(gothic, 8)
+	d.gp.SetTextColor(90, 90, 90)
+	d.text(pageW-marginX-d.measure(d.title), 30, d.title)
+	d.gp.SetStrokeColor(180, 180, 180)
+	d.gp.SetLineWidth(0.5)
+	d.gp.Line(marginX, 42, pageW-marginX, 42)
+	d.gp.SetTextColor(0, 0, 0)
+	d.setFont(gothic, 10)
+	num := fmt.Sprintf("-%d-", p-1)
+	d.text((pageW-d.measure(num))/2, pageH-40, num)
+	if font != "" {
+		d.setFont(font, size)
 	}
 }
 

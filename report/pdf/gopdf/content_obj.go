@@ -12,6 +12,12 @@ type ContentObj struct { //impl IObj
 	listCache listCacheContent
 	//text bytes.Buffer
 	getRoot func() *GoPdf
+
+	// stream is the content stream rendered ahead of Write by
+	// GoPdf.FinishPage (shinchoku patch), deflated when flate is set. What is
+	// drawn on the page after that is added to it when the PDF is written.
+	stream []byte
+	flate  bool
 }
 
 func (c *ContentObj) protection() *PDFProtection {
@@ -22,27 +28,45 @@ func (c *ContentObj) init(funcGetRoot func() *GoPdf) {
 	c.getRoot = funcGetRoot
 }
 
-func (c *ContentObj) write(w io.Writer, objID int) error {
-	buff := GetBuffer()
-	defer PutBuffer(buff)
+// render makes the content stream from the drawing commands (and the stream
+// rendered before, if any), deflating it unless compression is off.
+func (c *ContentObj) render() (stream []byte, flate bool, err error) {
+	if len(c.listCache.caches) == 0 && c.stream != nil {
+		return c.stream, c.flate, nil
+	}
+	plain := GetBuffer()
+	defer PutBuffer(plain)
+	if c.stream != nil {
+		if err := inflateTo(plain, c.stream, c.flate); err != nil {
+			return nil, false, err
+		}
+	}
+	if err := c.listCache.write(plain, c.protection()); err != nil {
+		return nil, false, err
+	}
+	level := c.getRoot().compressLevel
+	if level == zlib.NoCompression {
+		return append([]byte(nil), plain.Bytes()...), false, nil
+	}
+	stream, err = deflate(plain.Bytes(), level)
+	return stream, true, err
+}
 
-	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
-	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
-		if err != nil {
-			// should never happen...
-			return err
-		}
-		if err := c.listCache.write(ww, c.protection()); err != nil {
-			return err
-		}
-		if err := ww.Close(); err != nil {
-			return err
-		}
-	} else {
-		if err := c.listCache.write(buff, c.protection()); err != nil {
-			return err
-		}
+// finish renders the content stream now and lets the drawing commands go.
+func (c *ContentObj) finish() error {
+	stream, flate, err := c.render()
+	if err != nil {
+		return err
+	}
+	c.stream, c.flate = stream, flate
+	c.listCache.caches = nil
+	return nil
+}
+
+func (c *ContentObj) write(w io.Writer, objID int) error {
+	stream, isFlate, err := c.render()
+	if err != nil {
+		return err
 	}
 
 	if _, err := io.WriteString(w, "<<\n"); err != nil {
@@ -54,7 +78,7 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 			return err
 		}
 	}
-	if _, err := fmt.Fprintf(w, "/Length %d\n", buff.Len()); err != nil {
+	if _, err := fmt.Fprintf(w, "/Length %d\n", len(stream)); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, ">>\n"); err != nil {
@@ -65,7 +89,7 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 	}
 
 	if c.protection() != nil {
-		tmp, err := rc4Cip(c.protection().objectkey(objID), buff.Bytes())
+		tmp, err := rc4Cip(c.protection().objectkey(objID), stream)
 		if err != nil {
 			return err
 		}
@@ -77,7 +101,7 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 			return err
 		}
 	} else {
-		if _, err := buff.WriteTo(w); err != nil {
+		if _, err := w.Write(stream); err != nil {
 			return err
 		}
 

@@ -1057,7 +1057,9 @@ func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
 		linelens[i] = writer.offset
 		pdfObj := gp.pdfObjs[i]
 		fmt.Fprintf(writer, "%d 0 obj\n", objID)
-		pdfObj.write(writer, objID)
+		if err := pdfObj.write(writer, objID); err != nil { // shinchoku patch: v0.33.0 dropped this error
+			return writer.offset, err
+		}
 		io.WriteString(writer, "endobj\n\n")
 		i++
 	}
@@ -2448,6 +2450,18 @@ func (gp *GoPdf) IsCurrFontContainGlyph(r rune) (bool, error) {
 	}
 
 	return true, nil
+}
+
+// FinishPage renders the current page's content stream now and lets its
+// drawing commands go (shinchoku patch). A long document otherwise keeps every
+// command of every page in memory until Write. The page can still be drawn
+// on after SetPage, at the cost of inflating its stream once more; do not
+// finish a page that holds a placeholder still to be filled.
+func (gp *GoPdf) FinishPage() error {
+	if gp.indexOfContent < 0 {
+		return nil
+	}
+	return gp.pdfObjs[gp.indexOfContent].(*ContentObj).finish()
 }
 
 // SetPage set current page
