@@ -57,18 +57,22 @@ func exitCode(err error, stderr io.Writer) int {
 // run builds the command tree and runs it; it is main without the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	v := viper.New()
-	root := newRootCommand(v)
+	prof := &profiles{}
+	root := newRootCommand(v, prof)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	if perr := prof.stop(); err == nil {
+		err = perr
+	}
 	if err != nil && cmd != nil && isCobraUsageError(err) {
 		return usageError{translateUsage(err.Error())}
 	}
 	return err
 }
 
-func newRootCommand(v *viper.Viper) *cobra.Command {
+func newRootCommand(v *viper.Viper, prof *profiles) *cobra.Command {
 	var configFile string
 	root := &cobra.Command{
 		Use:   "shinchoku",
@@ -91,9 +95,14 @@ func newRootCommand(v *viper.Viper) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return loadConfig(v, configFile)
+			if err := loadConfig(v, configFile); err != nil {
+				return err
+			}
+			return prof.start()
 		},
 	}
+	root.PersistentFlags().StringVar(&prof.cpu, "cpuprofile", "", "CPU プロファイル（pprof）を書き出すファイル（性能の測定用）")
+	root.PersistentFlags().StringVar(&prof.mem, "memprofile", "", "メモリのプロファイル（pprof）を書き出すファイル（性能の測定用）")
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.PersistentFlags().StringVar(&configFile, "config", "", "設定ファイル（既定: カレントディレクトリの shinchoku.yaml）")
 	root.PersistentFlags().String("plan", "", "計画: 組み込みの計画名（tomakomai, hokkaido-sapporo）または計画ファイル（.yaml）")

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// profiles writes pprof profiles of one command, for the README's
+// performance section: where the time (--cpuprofile) and the memory
+// (--memprofile, the live heap at the end of the command) go.
+type profiles struct {
+	cpu, mem string
+	cpuFile  *os.File
+}
+
+func (p *profiles) start() error {
+	if p.cpu == "" {
+		return nil
+	}
+	f, err := os.Create(p.cpu)
+	if err != nil {
+		return failf(err, "プロファイル %s を作れません", p.cpu)
+	}
+	p.cpuFile = f
+	return pprof.StartCPUProfile(f)
+}
+
+func (p *profiles) stop() error {
+	if p.cpuFile != nil {
+		pprof.StopCPUProfile()
+		if err := p.cpuFile.Close(); err != nil {
+			return failf(err, "プロファイル %s を書けません", p.cpu)
+		}
+		p.cpuFile = nil
+	}
+	if p.mem == "" {
+		return nil
+	}
+	f, err := os.Create(p.mem)
+	if err != nil {
+		return failf(err, "プロファイル %s を作れません", p.mem)
+	}
+	defer f.Close()
+	runtime.GC()
+	return pprof.Lookup("allocs").WriteTo(f, 0)
+}
