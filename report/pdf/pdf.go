@@ -6,13 +6,11 @@
 package pdf
 
 import (
-	"bytes"
+	"bufio"
 	"compress/zlib"
 	"fmt"
 	"io"
 	"math"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -78,7 +76,6 @@ type doc struct {
 	missing       []rune
 	err           error
 	headings      []heading
-	lastRoot      int // object number of the last top-level bookmark
 }
 
 // Write renders the report of a period's progress in one pass: the contents
@@ -89,12 +86,11 @@ func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := d.gp.Write(&buf); err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := d.gp.Write(bw); err != nil {
 		return err
 	}
-	_, err = w.Write(d.fixOutlineRoot(buf.Bytes()))
-	return err
+	return bw.Flush()
 }
 
 func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
@@ -462,28 +458,8 @@ func (d *doc) linkOutlines() {
 	}
 	link(nil, roots)
 	if len(roots) > 0 {
-		d.lastRoot = roots[len(roots)-1].h.outline.GetIndex()
+		d.gp.SetOutlinesLast(roots[len(roots)-1].h.outline.GetIndex())
 	}
-}
-
-var outlineRoot = regexp.MustCompile(`/Type /Outlines\n\t/Count \d+\n\t/First \d+ 0 R\n\t/Last (\d+) 0 R`)
-
-// fixOutlineRoot points the outline root's /Last at the last top-level
-// bookmark: gopdf points it at the last bookmark made, which is a nested one.
-// The number is padded with spaces so that no byte offset moves.
-func (d *doc) fixOutlineRoot(pdf []byte) []byte {
-	loc := outlineRoot.FindSubmatchIndex(pdf)
-	if loc == nil || d.lastRoot == 0 {
-		return pdf
-	}
-	old := string(pdf[loc[2]:loc[3]])
-	repl := strconv.Itoa(d.lastRoot)
-	if len(repl) > len(old) {
-		return pdf
-	}
-	fixed := append([]byte{}, pdf[:loc[2]]...)
-	fixed = append(fixed, repl+" 0 R"+strings.Repeat(" ", len(old)-len(repl))...)
-	return append(fixed, pdf[loc[3]+len(" 0 R"):]...)
 }
 
 // headingTitle is how a node is titled in the report: 基本目標1 …, 1-1 …,

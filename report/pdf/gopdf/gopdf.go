@@ -2452,6 +2452,13 @@ func (gp *GoPdf) IsCurrFontContainGlyph(r rune) (bool, error) {
 	return true, nil
 }
 
+// SetOutlinesLast points the outline root's /Last at the object of the
+// last top-level bookmark (shinchoku patch). v0.33.0 points it at the last
+// bookmark made, which is wrong once bookmarks are nested with SetParent.
+func (gp *GoPdf) SetOutlinesLast(index int) {
+	gp.outlines.last = index
+}
+
 // FinishPage renders the current page's content stream now and lets its
 // drawing commands go (shinchoku patch). A long document otherwise keeps every
 // command of every page in memory until Write. The page can still be drawn
