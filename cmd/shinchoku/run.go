@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -412,25 +416,106 @@ func writeSummary(w io.Writer, b *batch) error {
 		}
 		return &v.Num
 	}
-	var evals []evalJSON
-	for _, ip := range b.progress.Indicators {
-		e := ip.Eval
-		evals = append(evals, evalJSON{ip.ID, ip.Name, ip.Unit, ip.Department, e.Year, val(e.Baseline), val(e.Expected), val(e.Actual),
-			string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), string(e.Grade), e.Reason, e.Formula})
+	evals := func(yield func(evalJSON) bool) {
+		for _, ip := range b.progress.Indicators {
+			e := ip.Eval
+			if !yield(evalJSON{ip.ID, ip.Name, ip.Unit, ip.Department, e.Year, val(e.Baseline), val(e.Expected), val(e.Actual),
+				string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), string(e.Grade), e.Reason, e.Formula}) {
+				return
+			}
+		}
 	}
-	var findings []findingJSON
-	for _, f := range b.progress.Findings {
-		findings = append(findings, toFindingJSON(f))
+	findings := func(yield func(findingJSON) bool) {
+		for _, f := range b.progress.Findings {
+			if !yield(toFindingJSON(f)) {
+				return
+			}
+		}
 	}
-	out := map[string]any{
-		"plan": b.progress.Plan.ID, "period": b.period.String(), "departments": depts,
-		"findings": findings, "indicators": evals,
-		"accepted": b.accepted, "returned": b.returned, "skipped": skipped,
+	// Written key by key, in sorted order, with the large lists streamed one
+	// element at a time: a run of 100,000 indicators makes a 40 MB summary.
+	bw := bufio.NewWriterSize(w, 1<<16)
+	sw := summaryWriter{w: bw}
+	sw.value("accepted", b.accepted)
+	sw.value("departments", depts)
+	writeList(&sw, "findings", len(b.progress.Findings), findings)
+	writeList(&sw, "indicators", len(b.progress.Indicators), evals)
+	sw.value("period", b.period.String())
+	sw.value("plan", b.progress.Plan.ID)
+	sw.value("returned", b.returned)
+	sw.value("skipped", skipped)
+	if sw.err != nil {
+		return sw.err
 	}
-	enc := json.NewEncoder(w)
+	if _, err := bw.WriteString("\n}\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// summaryWriter writes the members of summary.json's top-level object, as
+// encoding/json would indent it with two spaces.
+type summaryWriter struct {
+	w   *bufio.Writer
+	n   int // members written
+	err error
+}
+
+// key starts a member.
+func (sw *summaryWriter) key(k string) {
+	sep := ",\n  "
+	if sw.n == 0 {
+		sep = "{\n  "
+	}
+	sw.n++
+	sw.raw(sep + strconv.Quote(k) + ": ")
+}
+
+func (sw *summaryWriter) raw(s string) {
+	if sw.err == nil {
+		_, sw.err = sw.w.WriteString(s)
+	}
+}
+
+// encode writes v indented for the given depth, without the encoder's
+// trailing newline.
+func (sw *summaryWriter) encode(v any, prefix string) {
+	if sw.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	enc.SetIndent(prefix, "  ")
+	if sw.err = enc.Encode(v); sw.err == nil {
+		_, sw.err = sw.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+}
+
+func (sw *summaryWriter) value(k string, v any) {
+	sw.key(k)
+	sw.encode(v, "  ")
+}
+
+// writeList writes a list member element by element; an empty list is null,
+// as a nil slice would be.
+func writeList[T any](sw *summaryWriter, k string, n int, items iter.Seq[T]) {
+	sw.key(k)
+	if n == 0 {
+		sw.raw("null")
+		return
+	}
+	sw.raw("[")
+	first := true
+	for it := range items {
+		if !first {
+			sw.raw(",")
+		}
+		first = false
+		sw.raw("\n    ")
+		sw.encode(it, "    ")
+	}
+	sw.raw("\n  ]")
 }
 
 func printRun(w io.Writer, b *batch) {
