@@ -6,6 +6,7 @@ package corpus
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 
@@ -142,7 +143,7 @@ func Plan(depts, rows int) *shinchoku.Plan {
 					ID: fmt.Sprintf("%s.k%d", proj.ID, k+1), Name: fmt.Sprintf("指標%d", k+1), Unit: unit,
 					Direction: shinchoku.Increase, YearBasis: shinchoku.FiscalYear,
 					Baseline: shinchoku.Point{Year: 2023, Value: shinchoku.Num(base)},
-					Target:   shinchoku.Point{Year: 2029, Value: shinchoku.Num(base * 1.2)},
+					Target:   shinchoku.Point{Year: 2029, Value: shinchoku.Num(math.Round(base*12) / 10)}, // 20 % up, to one decimal as a city would type it
 				})
 			}
 			measure.Children = append(measure.Children, proj)
