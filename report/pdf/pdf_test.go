@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,4 +145,26 @@ func BenchmarkReport(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+// BenchmarkReportScale renders the report of a synthetic plan of 100
+// departments × 100 indicators (10 with -short), about 920 pages, and
+// reports the time per page.
+func BenchmarkReportScale(b *testing.B) {
+	depts := 100
+	if testing.Short() {
+		depts = 10
+	}
+	p := corpus.Plan(depts, 100)
+	pr := corpus.Progress(p, shinchoku.Period{Year: 2026, Month: 3}, "政策推進課", corpus.SyntheticActual(p))
+	var pages int
+	for b.Loop() {
+		pages = 0
+		opts := Options{trace: func(page int, _, _ float64, _ string) { pages = max(pages, page) }}
+		if err := Write(io.Discard, pr, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
 }
