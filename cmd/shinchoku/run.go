@@ -49,17 +49,19 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			loadStart := time.Now()
 			plan, err := loadPlan(v)
 			if err != nil {
 				return err
 			}
+			loaded := stage{"計画の読み込み", time.Since(loadStart)}
 			res, err := runBatch(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			printRun(cmd.OutOrStdout(), res)
 			if timings, _ := cmd.Flags().GetBool("timings"); timings {
-				printStages(cmd.ErrOrStderr(), res.stages)
+				printStages(cmd.ErrOrStderr(), append([]stage{loaded}, res.stages...))
 			}
 			if res.returned > 0 {
 				return errFindings
