@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -103,4 +104,21 @@ func golden(t *testing.T, path string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs; run go test ./report/workbook -update and review the diff", path)
 	}
+}
+
+// BenchmarkWorkbookScale writes the consolidated workbook of a synthetic
+// plan of 100 departments × 100 indicators (10 with -short).
+func BenchmarkWorkbookScale(b *testing.B) {
+	depts := 100
+	if testing.Short() {
+		depts = 10
+	}
+	p := corpus.Plan(depts, 100)
+	pr := corpus.Progress(p, shinchoku.Period{Year: 2026, Month: 3}, "政策推進課", corpus.SyntheticActual(p))
+	for b.Loop() {
+		if err := Write(io.Discard, pr); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(pr.Indicators)), "indicators")
 }
