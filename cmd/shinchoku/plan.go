@@ -2,7 +2,11 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -84,5 +88,35 @@ func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
 		}
 		return nil, failf(err, "計画ファイル %s を読めません", name)
 	}
-	return planfile.Parse(name, data)
+	return planCache(v).Parse(name, data)
+}
+
+// planCache is where parsed plan files are kept (config cache_dir, default
+// the user's cache folder; "off" turns it off), keyed by this executable.
+func planCache(v *viper.Viper) planfile.Cache {
+	dir := v.GetString("cache_dir")
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return planfile.Cache{}
+		}
+		dir = filepath.Join(base, "shinchoku", "plans")
+	}
+	if dir == "off" {
+		return planfile.Cache{}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return planfile.Cache{}
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return planfile.Cache{}
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return planfile.Cache{}
+	}
+	return planfile.Cache{Dir: dir, Program: hex.EncodeToString(h.Sum(nil))}
 }
