@@ -36,7 +36,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
-		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd},
 	})
 }
 
