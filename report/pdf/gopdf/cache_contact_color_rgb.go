@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -15,6 +14,7 @@ type cacheContentColorRGB struct {
 }
 
 func (c *cacheContentColorRGB) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "%.3f %.3f %.3f %s\n", float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, c.colorType)
+	b := appendNums(make([]byte, 0, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+	writeBytes(w, append(append(b, c.colorType...), '\n'))
 	return nil
 }

@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -15,11 +14,12 @@ type cacheContentLine struct {
 }
 
 func (c *cacheContentLine) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "q\n")
-	for _, extGStateIndex := range c.opts.extGStateIndexes {
-		fmt.Fprintf(w, "/GS%d gs\n", extGStateIndex)
-	}
-	fmt.Fprintf(w, "%0.2f %0.2f m %0.2f %0.2f l S\n", c.x1, c.pageHeight-c.y1, c.x2, c.pageHeight-c.y2)
-	fmt.Fprintf(w, "Q\n")
-	return nil
+	b := make([]byte, 0, 64)
+	b = append(b, "q\n"...)
+	b = appendGS(b, c.opts.extGStateIndexes)
+	b = appendNums(b, 2, c.x1, c.pageHeight-c.y1)
+	b = append(b, "m "...)
+	b = appendNums(b, 2, c.x2, c.pageHeight-c.y2)
+	b = append(b, "l S\nQ\n"...)
+	return writeBytes(w, b)
 }

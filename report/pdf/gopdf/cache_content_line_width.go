@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -10,6 +9,5 @@ type cacheContentLineWidth struct {
 }
 
 func (c *cacheContentLineWidth) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "%.2f w\n", c.width)
-	return nil
+	return writeBytes(w, append(appendNums(nil, 2, c.width), "w\n"...))
 }

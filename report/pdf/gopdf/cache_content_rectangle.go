@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -32,19 +31,12 @@ func NewCacheContentRectangle(pageHeight float64, rectOpts DrawableRectOptions) 
 }
 
 func (c cacheContentRectangle) write(w io.Writer, protection *PDFProtection) error {
-	stream := "q\n"
-
-	for _, extGStateIndex := range c.extGStateIndexes {
-		stream += fmt.Sprintf("/GS%d gs\n", extGStateIndex)
-	}
-
-	stream += fmt.Sprintf("%0.2f %0.2f %0.2f %0.2f re %s\n", c.x, c.pageHeight-c.y, c.width, c.height, c.style)
-
-	stream += "Q\n"
-
-	if _, err := io.WriteString(w, stream); err != nil {
-		return err
-	}
-
-	return nil
+	b := make([]byte, 0, 64)
+	b = append(b, "q\n"...)
+	b = appendGS(b, c.extGStateIndexes)
+	b = appendNums(b, 2, c.x, c.pageHeight-c.y, c.width, c.height)
+	b = append(b, "re "...)
+	b = append(b, c.style...)
+	b = append(b, "\nQ\n"...)
+	return writeBytes(w, b)
 }

@@ -143,24 +143,26 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		return err
 	}
 
-	for _, extGStateIndex := range c.cellOpt.extGStateIndexes {
-		linkToGSObj := fmt.Sprintf("/GS%d gs\n", extGStateIndex)
-		if _, err := io.WriteString(w, linkToGSObj); err != nil {
-			return err
-		}
-	}
-
-	if _, err := io.WriteString(w, "BT\n"); err != nil {
+	b := make([]byte, 0, 128+4*len(c.text))
+	b = appendGS(b, c.cellOpt.extGStateIndexes)
+	b = append(b, "BT\n"...)
+	b = appendNums(b, 2, x, y)
+	b = append(b, "TD\n/F"...)
+	b = strconv.AppendInt(b, int64(c.fontCountIndex), 10)
+	b = append(b, ' ')
+	b = append(b, FormatFloatTrim(c.fontSize)...)
+	b = append(b, " Tf "...)
+	b = append(b, FormatFloatTrim(c.charSpacing)...)
+	b = append(b, " Tc\n"...)
+	if err := writeBytes(w, b); err != nil {
 		return err
 	}
-
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
+	b = b[:0]
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
 	}
-	io.WriteString(w, "[<")
+	b = append(b, "[<"...)
 
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
@@ -179,17 +181,21 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
-				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
+				b = append(b, '>')
+				b = strconv.AppendInt(b, int64(-pairvalPdfUnit), 10)
+				b = append(b, '<')
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		b = appendGlyph(b, glyphindex)
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
 
-	io.WriteString(w, ">] TJ\n")
-	io.WriteString(w, "ET\n")
+	b = append(b, ">] TJ\nET\n"...)
+	if err := writeBytes(w, b); err != nil {
+		return err
+	}
 
 	if c.fontStyle&Underline == Underline {
 		if err := c.underline(w); err != nil {

@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -10,7 +9,8 @@ type cacheContentTextColorRGB struct {
 }
 
 func (c cacheContentTextColorRGB) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "%.3f %.3f %.3f %s\n", float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, colorTypeFillRGB)
+	b := appendNums(make([]byte, 0, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+	writeBytes(w, append(append(b, colorTypeFillRGB...), '\n'))
 	return nil
 }
 
