@@ -18,6 +18,10 @@ type ContentObj struct { //impl IObj
 	// drawn on the page after that is added to it when the PDF is written.
 	stream []byte
 	flate  bool
+	// done is closed when a finish running on the finisher goroutine ends;
+	// nil when none is running. finishErr is that finish's error.
+	done      chan struct{}
+	finishErr error
 }
 
 func (c *ContentObj) protection() *PDFProtection {
@@ -64,6 +68,9 @@ func (c *ContentObj) finish() error {
 }
 
 func (c *ContentObj) write(w io.Writer, objID int) error {
+	if c.finishErr != nil {
+		return c.finishErr
+	}
 	stream, isFlate, err := c.render()
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/phpdave11/gofpdi"
@@ -93,6 +94,11 @@ type GoPdf struct {
 	//outlines
 	outlines           *OutlinesObj
 	indexOfOutlinesObj int
+
+	// shinchoku patch: pages given to FinishPage are finished on one
+	// goroutine, in parallel with the drawing of the next pages.
+	finisher  chan *ContentObj
+	finishing sync.WaitGroup
 
 	//header and footer functions
 	headerFunc func()
@@ -1041,6 +1047,7 @@ func (gp *GoPdf) Close() error {
 }
 
 func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
+	gp.awaitFinishes()
 	gp.prepare()
 	err = gp.Close()
 	if err != nil {
@@ -1437,6 +1444,7 @@ func (gp *GoPdf) PlaceHolderText(placeHolderName string, placeHolderWidth float6
 // fill in text that created by function PlaceHolderText
 // align: Left,Right,Center
 func (gp *GoPdf) FillInPlaceHoldText(placeHolderName string, text string, align int) error {
+	gp.awaitFinishes()
 
 	infos, ok := gp.placeHolderTexts[placeHolderName]
 	if !ok {
@@ -2346,6 +2354,10 @@ func (gp *GoPdf) getContent() *ContentObj {
 		gp.indexOfContent = gp.addObj(content)
 	} else {
 		content = gp.pdfObjs[gp.indexOfContent].(*ContentObj)
+		if content.done != nil { // being finished: draw after it is
+			<-content.done
+			content.done = nil
+		}
 	}
 	return content
 }
@@ -2464,11 +2476,42 @@ func (gp *GoPdf) SetOutlinesLast(index int) {
 // command of every page in memory until Write. The page can still be drawn
 // on after SetPage, at the cost of inflating its stream once more; do not
 // finish a page that holds a placeholder still to be filled.
+//
+// The stream is made on a goroutine of its own while the caller goes on with
+// the next page; Write (and drawing on the page again) waits for it, and an
+// error it met is returned by Write.
 func (gp *GoPdf) FinishPage() error {
 	if gp.indexOfContent < 0 {
 		return nil
 	}
-	return gp.pdfObjs[gp.indexOfContent].(*ContentObj).finish()
+	c := gp.pdfObjs[gp.indexOfContent].(*ContentObj)
+	if c.done != nil {
+		return nil // already being finished
+	}
+	if gp.finisher == nil {
+		gp.finisher = make(chan *ContentObj, 8)
+		go func(queue <-chan *ContentObj) {
+			for c := range queue {
+				c.finishErr = c.finish()
+				close(c.done)
+				gp.finishing.Done()
+			}
+		}(gp.finisher)
+	}
+	c.done = make(chan struct{})
+	gp.finishing.Add(1)
+	gp.finisher <- c
+	return nil
+}
+
+// awaitFinishes waits until every page given to FinishPage is finished and
+// stops the finisher goroutine.
+func (gp *GoPdf) awaitFinishes() {
+	if gp.finisher != nil {
+		close(gp.finisher)
+		gp.finisher = nil
+	}
+	gp.finishing.Wait()
 }
 
 // SetPage set current page
