@@ -7,6 +7,7 @@ package workbook
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -111,8 +112,9 @@ func (w *writer) txt(s string) excelize.Cell { return excelize.Cell{StyleID: w.s
 func (w *writer) long(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.wrap, Value: s} }
 
 // table streams a sheet: a title row, a header row, then the rows; with
-// column widths, a frozen header and a filter on the header.
-func (w *writer) table(name, title string, header []string, widths []float64, rows [][]any, filter bool) {
+// column widths, a frozen header and a filter on the header. The rows are
+// made one at a time as they are written (KPI一覧 has a row per indicator).
+func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]any], filter bool) {
 	if name != SheetSummary {
 		_, err := w.f.NewSheet(name)
 		w.set(err)
@@ -135,12 +137,14 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 		hdr[i] = excelize.Cell{StyleID: w.st.header, Value: h}
 	}
 	w.set(sw.SetRow("A2", hdr, excelize.RowOpts{Height: 30}))
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+	n := 0
+	for r := range rows {
+		n++
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		w.set(sw.SetRow(cell, r))
 	}
-	if filter && len(rows) > 0 {
-		last, _ := excelize.CoordinatesToCellName(len(header), len(rows)+2)
+	if filter && n > 0 {
+		last, _ := excelize.CoordinatesToCellName(len(header), n+2)
 		w.set(sw.AddTable(&excelize.Table{Range: "A2:" + last, Name: tableName(name), StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}))
 	}
 	w.set(sw.Flush())
@@ -305,10 +309,11 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []any {
 var indicatorWidths = []float64{10, 28, 6, 6, 5, 11, 10, 11, 10, 11, 10, 10, 8, 12, 14, 8, 5, 20, 30, 20}
 
 func (w *writer) goals() {
-	var rows [][]any
-	for _, ip := range w.pr.Indicators {
-		if len(ip.Ancestors) == 0 {
-			rows = append(rows, append([]any{w.txt(strings.TrimSpace(ip.Node.Code + " " + ip.Node.Title))}, w.indicatorRow(ip)...))
+	rows := func(yield func([]any) bool) {
+		for _, ip := range w.pr.Indicators {
+			if len(ip.Ancestors) == 0 && !yield(append([]any{w.txt(strings.TrimSpace(ip.Node.Code + " " + ip.Node.Title))}, w.indicatorRow(ip)...)) {
+				return
+			}
 		}
 	}
 	w.table(SheetGoals, "数値目標（"+w.pr.Period.Label()+"）", append([]string{w.pr.Plan.Levels[0]}, indicatorHeader...),
@@ -323,14 +328,17 @@ func (w *writer) indicators() {
 		widths = append(widths, 24)
 	}
 	widths = append(append(widths, 16), indicatorWidths...)
-	var rows [][]any
-	for _, ip := range w.pr.Indicators {
-		var r []any
-		for _, h := range hierarchy(p, ip.Node, ip.Ancestors) {
-			r = append(r, w.txt(h))
+	rows := func(yield func([]any) bool) {
+		for _, ip := range w.pr.Indicators {
+			var r []any
+			for _, h := range hierarchy(p, ip.Node, ip.Ancestors) {
+				r = append(r, w.txt(h))
+			}
+			r = append(r, w.txt(strings.Join(ip.Node.Departments, "／")))
+			if !yield(append(r, w.indicatorRow(ip)...)) {
+				return
+			}
 		}
-		r = append(r, w.txt(strings.Join(ip.Node.Departments, "／")))
-		rows = append(rows, append(r, w.indicatorRow(ip)...))
 	}
 	w.table(SheetIndicators, "KPI一覧（"+w.pr.Period.Label()+"）", header, widths, rows, true)
 }
@@ -343,33 +351,42 @@ func (w *writer) projects() {
 		widths = append(widths, 24)
 	}
 	widths = append(widths, 14, 50, 50, 10, 8)
-	var rows [][]any
-	p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
-		for _, nn := range w.pr.Narratives[n.ID] {
-			var r []any
-			for _, h := range hierarchy(p, n, anc) {
-				r = append(r, w.txt(h))
+	rows := func(yield func([]any) bool) {
+		p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
+			for _, nn := range w.pr.Narratives[n.ID] {
+				var r []any
+				for _, h := range hierarchy(p, n, anc) {
+					r = append(r, w.txt(h))
+				}
+				if !yield(append(r, w.txt(nn.Department), w.long(nn.Progress), w.long(nn.Analysis), w.txt(nn.Outlook), w.txt(nn.SelfEvaluation))) {
+					return false
+				}
 			}
-			rows = append(rows, append(r, w.txt(nn.Department), w.long(nn.Progress), w.long(nn.Analysis), w.txt(nn.Outlook), w.txt(nn.SelfEvaluation)))
-		}
-		return true
-	})
+			return true
+		})
+	}
 	w.table(SheetProjects, "事業一覧（"+w.pr.Period.Label()+"）", header, widths, rows, true)
 }
 
 func (w *writer) submissions() {
-	var rows [][]any
-	for _, d := range w.pr.Departments {
-		rows = append(rows, []any{w.txt(d.Department), w.txt(d.State), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)})
+	rows := func(yield func([]any) bool) {
+		for _, d := range w.pr.Departments {
+			if !yield([]any{w.txt(d.Department), w.txt(d.State), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
+				return
+			}
+		}
 	}
 	w.table(SheetSubmissions, "提出状況（"+w.pr.Period.Label()+"）", []string{"担当課", "状態", "ファイル", "エラー", "警告"},
 		[]float64{20, 10, 40, 8, 8}, rows, false)
 }
 
 func (w *writer) findings() {
-	var rows [][]any
-	for _, f := range w.pr.Findings {
-		rows = append(rows, []any{w.txt(f.Severity.Label()), w.txt(f.Code), w.txt(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.txt(f.Value), w.long(f.Message)})
+	rows := func(yield func([]any) bool) {
+		for _, f := range w.pr.Findings {
+			if !yield([]any{w.txt(f.Severity.Label()), w.txt(f.Code), w.txt(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.txt(f.Value), w.long(f.Message)}) {
+				return
+			}
+		}
 	}
 	w.table(SheetFindings, "検証結果（"+w.pr.Period.Label()+"）", []string{"重要度", "コード", "ファイル", "シート", "セル", "入力値", "内容"},
 		[]float64{8, 22, 36, 8, 8, 16, 70}, rows, true)
@@ -393,17 +410,20 @@ func (w *writer) history() {
 		header = append(header, p.String())
 		widths = append(widths, 10)
 	}
-	var rows [][]any
-	for _, ip := range w.pr.Indicators {
-		r := []any{w.txt(ip.ID), w.txt(ip.Name), w.txt(ip.Unit)}
-		byPeriod := map[shinchoku.Period]shinchoku.Value{}
-		for _, pv := range w.pr.History[ip.ID] {
-			byPeriod[pv.Period] = pv.Value
+	rows := func(yield func([]any) bool) {
+		for _, ip := range w.pr.Indicators {
+			r := []any{w.txt(ip.ID), w.txt(ip.Name), w.txt(ip.Unit)}
+			byPeriod := map[shinchoku.Period]shinchoku.Value{}
+			for _, pv := range w.pr.History[ip.ID] {
+				byPeriod[pv.Period] = pv.Value
+			}
+			for _, p := range periods {
+				r = append(r, w.num(byPeriod[p], ip.Decimals()))
+			}
+			if !yield(r) {
+				return
+			}
 		}
-		for _, p := range periods {
-			r = append(r, w.num(byPeriod[p], ip.Decimals()))
-		}
-		rows = append(rows, r)
 	}
 	w.table(SheetHistory, "推移（報告時点別の実績値）", header, widths, rows, true)
 }
