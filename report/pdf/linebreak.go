@@ -16,9 +16,11 @@ const (
 // wrap breaks text into lines no wider than width. Break opportunities come
 // from the Unicode line breaking algorithm (UAX #14, go-text/typesetting),
 // so Latin words and numbers stay whole; 禁則処理 is applied on top; a piece
-// wider than a line is broken between characters. measure gives the width of
-// a string in the current font. Explicit line breaks are kept.
-func wrap(text string, width float64, measure func(string) float64) []string {
+// wider than a line is broken between characters. advance gives the width of
+// a character in the current font; a line's width is the sum of its
+// characters' advances (no kerning), added up left to right as it grows.
+// Explicit line breaks are kept.
+func wrap(text string, width float64, advance func(rune) float64) []string {
 	var lines []string
 	var seg segmenter.Segmenter
 	for _, para := range strings.Split(text, "\n") {
@@ -28,25 +30,27 @@ func wrap(text string, width float64, measure func(string) float64) []string {
 		}
 		pieces := breakPieces(&seg, para)
 		line, start := "", len(lines)
+		lineW := 0.0 // the width of line
 		for _, p := range pieces {
+			withP := extend(lineW, p, advance)
 			switch {
-			case measure(line+p) <= width:
-				line += p
-			case measure(strings.TrimRight(line+p, " ")) <= width:
+			case withP <= width:
+				line, lineW = line+p, withP
+			case trimmedWidth(line, lineW, p, advance) <= width:
 				// Trailing spaces may hang past the margin.
-				line += p
+				line, lineW = line+p, withP
 			default:
 				if line != "" {
 					lines = append(lines, strings.TrimRight(line, " "))
 					line = ""
 				}
-				for measure(p) > width {
+				for p != "" && extend(0, p, advance) > width {
 					// Wider than a line: break between characters, at least one per line.
-					head := fit(p, width, measure)
+					head := fit(p, width, advance)
 					lines = append(lines, head)
 					p = p[len(head):]
 				}
-				line = p
+				line, lineW = p, extend(0, p, advance)
 			}
 		}
 		if line != "" || len(lines) == start {
@@ -81,12 +85,33 @@ func breakPieces(seg *segmenter.Segmenter, para string) []string {
 	return out
 }
 
+// extend adds the advances of s's characters to the width w.
+func extend(w float64, s string, advance func(rune) float64) float64 {
+	for _, r := range s {
+		w += advance(r)
+	}
+	return w
+}
+
+// trimmedWidth is the width of line+p without its trailing spaces, where
+// lineW is the width of line.
+func trimmedWidth(line string, lineW float64, p string, advance func(rune) float64) float64 {
+	if tp := strings.TrimRight(p, " "); tp != "" {
+		return extend(lineW, tp, advance)
+	}
+	return extend(0, strings.TrimRight(line, " "), advance)
+}
+
 // fit returns the longest head of s (at least one character) that fits in
 // width.
-func fit(s string, width float64, measure func(string) float64) string {
+func fit(s string, width float64, advance func(rune) float64) string {
 	runes := []rune(s)
 	n := 1
-	for n < len(runes) && measure(string(runes[:n+1])) <= width {
+	w := advance(runes[0])
+	for n < len(runes) {
+		if w += advance(runes[n]); w > width {
+			break
+		}
 		n++
 	}
 	return string(runes[:n])

@@ -7,17 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// measure counts a full-width character as 2 and anything else as 1.
-func measure(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r < 0x2000 {
-			w++
-		} else {
-			w += 2
-		}
+// advance counts a full-width character as 2 and anything else as 1.
+func advance(r rune) float64 {
+	if r < 0x2000 {
+		return 1
 	}
-	return w
+	return 2
 }
 
 func TestWrap(t *testing.T) {
@@ -41,7 +36,7 @@ func TestWrap(t *testing.T) {
 		{"word wider than a line", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := wrap(tc.text, tc.width, measure)
+			got := wrap(tc.text, tc.width, advance)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("wrap(%q, %v) = %q, want %q", tc.text, tc.width, got, tc.want)
 			}
@@ -58,7 +53,7 @@ func FuzzWrap(f *testing.F) {
 		if !utf8.ValidString(text) || width != width || width > 1e6 {
 			return
 		}
-		lines := wrap(text, width, measure)
+		lines := wrap(text, width, advance)
 		joined := strings.Join(lines, "")
 		if strings.ReplaceAll(strings.ReplaceAll(joined, " ", ""), "\n", "") != strings.ReplaceAll(strings.ReplaceAll(text, " ", ""), "\n", "") {
 			t.Fatalf("text changed: %q → %q", text, lines)

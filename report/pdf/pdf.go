@@ -62,9 +62,12 @@ type doc struct {
 	header   []cell // the header row of the table being drawn, repeated on a new page
 	page     int    // the page being drawn on, 1-based
 	widths   map[fontSize]map[rune]float64
-	wrapped  map[wrapKey][]string
-	trace    func(page int, x, y float64, s string) // tests: every text drawn
-	progress map[string]shinchoku.IndicatorProgress
+	// advances is widths[advanceKey], the current font's
+	advances   map[rune]float64
+	advanceKey fontSize
+	wrapped    map[wrapKey][]string
+	trace      func(page int, x, y float64, s string) // tests: every text drawn
+	progress   map[string]shinchoku.IndicatorProgress
 	// hasIndicators: a narrative-only plan prints each initiative's description
 	hasIndicators bool
 	gp            *gopdf.GoPdf
@@ -150,29 +153,31 @@ type fontSize struct {
 	size   float64
 }
 
-// measure is the width of s in the current font: the sum of its characters'
-// advances (the fonts are used without kerning), each measured once by
-// gopdf and cached, because wrapping measures the same text many times.
-func (d *doc) measure(s string) float64 {
+// advance is the width of a character in the current font, measured once
+// by gopdf and cached, because wrapping measures the same text many times.
+func (d *doc) advance(r rune) float64 {
 	key := fontSize{d.font, d.size}
-	widths := d.widths[key]
-	if widths == nil {
-		widths = map[rune]float64{}
-		d.widths[key] = widths
-	}
-	total := 0.0
-	for _, r := range s {
-		w, ok := widths[r]
-		if !ok {
-			var err error
-			w, err = d.gp.MeasureTextWidth(string(r))
-			d.fail(err)
-			widths[r] = w
+	if d.advanceKey != key || d.advances == nil {
+		d.advances = d.widths[key]
+		if d.advances == nil {
+			d.advances = map[rune]float64{}
+			d.widths[key] = d.advances
 		}
-		total += w
+		d.advanceKey = key
 	}
-	return total
+	w, ok := d.advances[r]
+	if !ok {
+		var err error
+		w, err = d.gp.MeasureTextWidth(string(r))
+		d.fail(err)
+		d.advances[r] = w
+	}
+	return w
 }
+
+// measure is the width of s in the current font: the sum of its characters'
+// advances (the fonts are used without kerning).
+func (d *doc) measure(s string) float64 { return extend(0, s, d.advance) }
 
 // text draws one line with its top-left corner at x, y, and turns a glyph
 // the font lacks into an error that names the text (gopdf would silently
@@ -244,7 +249,7 @@ func (d *doc) lines(text string, width float64) []string {
 	if l, ok := d.wrapped[k]; ok {
 		return l
 	}
-	l := wrap(text, width, d.measure)
+	l := wrap(text, width, d.advance)
 	if len(text) < 200 {
 		d.wrapped[k] = l
 	}
@@ -264,7 +269,7 @@ func (d *doc) paragraph(family string, size, indent float64, s string) {
 func (d *doc) cover() {
 	d.newPage()
 	d.setFont(bold, 24)
-	lines := wrap(d.title, contentW, d.measure)
+	lines := wrap(d.title, contentW, d.advance)
 	y := 250.0
 	for _, l := range lines {
 		d.text((pageW-d.measure(l))/2, y, l)
@@ -347,7 +352,7 @@ func (d *doc) contentsLine(h heading) {
 	title := h.title
 	avail := contentW - indent - 40
 	if d.measure(title) > avail {
-		title = fit(title, avail-d.measure("…"), d.measure) + "…"
+		title = fit(title, avail-d.measure("…"), d.advance) + "…"
 	}
 	d.text(marginX+indent, d.y, title)
 	// Dot leader to the page number.
@@ -392,7 +397,7 @@ func (d *doc) pageFurniture() {
 // follows, and records it for the contents and bookmarks.
 func (d *doc) head(level int, title string, family string, size, keep float64) {
 	d.setFont(family, size)
-	lines := wrap(title, contentW, d.measure)
+	lines := wrap(title, contentW, d.advance)
 	h := float64(len(lines)) * size * 1.5
 	d.ensure(h + keep)
 	top := d.y
@@ -581,7 +586,7 @@ func (d *doc) bars(labels []string, stacks [][]int, grades []shinchoku.Grade) {
 		y := d.y + float64(i)*(barH+gap)
 		l := label
 		if d.measure(l) > labelW-6 {
-			l = fit(l, labelW-6-d.measure("…"), d.measure) + "…"
+			l = fit(l, labelW-6-d.measure("…"), d.advance) + "…"
 		}
 		d.text(marginX, y+3, l)
 		total := 0
@@ -677,7 +682,7 @@ func (d *doc) project(n *shinchoku.Node, depth int) {
 	if len(n.Indicators) == 0 {
 		keep = 30
 	}
-	lines := wrap(title, contentW, d.measure)
+	lines := wrap(title, contentW, d.advance)
 	d.ensure(float64(len(lines))*10.5*1.5 + keep)
 	d.mark(depth, n.Title, d.y)
 	d.setFont(bold, 10.5)
