@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -78,6 +79,39 @@ func TestReport(t *testing.T) {
 			}
 			golden(t, filepath.Join("testdata", tc.name+".txt"), []byte(dump.String()))
 		})
+	}
+}
+
+// TestContentStreams reads the PDF itself: every text drawn on a page is
+// one text operator with its glyphs in that page's content stream (the
+// golden dumps above record what was drawn, not what was written).
+func TestContentStreams(t *testing.T) {
+	pr := seedProgress(t, "tomakomai", shinchoku.Period{Year: 2022, Month: 3})
+	drawn := map[int]int{}
+	var buf bytes.Buffer
+	if err := Write(&buf, pr, Options{trace: func(page int, _, _ float64, _ string) { drawn[page]++ }}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := api.ReadAndValidate(bytes.NewReader(buf.Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ctx.EnsurePageCount(); err != nil || ctx.PageCount != len(drawn) {
+		t.Fatalf("%d pages (%v), %d drawn on", ctx.PageCount, err, len(drawn))
+	}
+	texts := regexp.MustCompile(`\[<([0-9A-F]{4})+>\] TJ`)
+	for p := 1; p <= ctx.PageCount; p++ {
+		r, err := pdfcpu.ExtractPageContent(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(texts.FindAll(content, -1)); got != drawn[p] || got != bytes.Count(content, []byte(" TJ")) {
+			t.Errorf("page %d: %d text operators with glyphs, %d in all, %d texts drawn", p, got, bytes.Count(content, []byte(" TJ")), drawn[p])
+		}
 	}
 }
 
