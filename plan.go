@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"runtime"
+	"sync"
 )
 
 // Plan is a strategy: a tree of nodes whose level names the plan declares
@@ -110,13 +112,50 @@ func (p *Plan) HasIndicators() bool {
 
 // Hash is a content hash of the plan: templates record it, and a workbook
 // made from another version of the plan is recognised by it.
+//
+// It is the SHA-256 of json.Marshal(p) (deterministic for structs and
+// slices; Plan holds no maps). A prefecture's plan is some 30 MB of JSON, so
+// the top-level nodes are marshalled side by side and hashed in order,
+// between the plan's own fields and the closing brackets: the same bytes.
 func (p *Plan) Hash() string {
-	// json.Marshal is deterministic for structs and slices; Plan holds no maps.
-	b, err := json.Marshal(p)
+	h := sha256.New()
+	if len(p.Nodes) == 0 {
+		h.Write(marshal(p))
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	head := *p
+	head.Nodes = []*Node{}
+	b := marshal(&head)
+	const tail = "]}" // Nodes is the last field: …,"Nodes":[]}
+	h.Write(b[:len(b)-len(tail)])
+	parts := make([][]byte, len(p.Nodes))
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, n := range p.Nodes {
+		wg.Add(1)
+		limit <- struct{}{}
+		go func() {
+			defer wg.Done()
+			parts[i] = marshal(n)
+			<-limit
+		}()
+	}
+	wg.Wait()
+	for i, part := range parts {
+		if i > 0 {
+			h.Write([]byte{','})
+		}
+		h.Write(part)
+	}
+	h.Write([]byte(tail))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func marshal(v any) []byte {
+	b, err := json.Marshal(v)
 	if err != nil {
 		// Only unsupported values (NaN, Inf) fail, and a loaded plan has none.
 		panic("shinchoku: plan hash: " + err.Error())
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return b
 }
