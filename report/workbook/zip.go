@@ -3,9 +3,12 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"io"
 	"regexp"
 	"sort"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -19,6 +22,15 @@ func Write(w io.Writer, pr *shinchoku.Progress) error {
 		return err
 	}
 	defer f.Close()
+	// The fastest deflate: a prefecture-size workbook (100,000 KPI rows)
+	// spent 1.5 s compressing at zip's default level.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return err
