@@ -58,33 +58,30 @@ type Progress struct {
 // report one indicator, the first one's value is used (the lead department,
 // listed first in the plan), else the next one's.
 func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, owners func(*Node, []*Node) []string) *Progress {
-	byDept := map[string]*Submission{}
+	byDept := map[string]*entries{}
 	for _, s := range accepted {
-		byDept[s.Department] = s
+		byDept[s.Department] = index(s)
 	}
 	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{}}
 	p.Walk(func(n *Node, anc []*Node) bool {
 		depts := owners(n, anc)
 		for _, d := range depts {
 			if s := byDept[d]; s != nil {
-				for _, e := range s.Nodes {
-					if e.NodeID == n.ID {
-						pr.Narratives[n.ID] = append(pr.Narratives[n.ID], NodeNarrative{Department: d, NodeEntry: e})
-					}
+				for _, e := range s.nodes[n.ID] {
+					pr.Narratives[n.ID] = append(pr.Narratives[n.ID], NodeNarrative{Department: d, NodeEntry: e})
 				}
 			}
 		}
+		// The node's indicators share one copy of the ancestors.
+		anc = slices.Clip(slices.Clone(anc))
 		for _, ind := range n.Indicators {
-			ip := IndicatorProgress{IndicatorRef: IndicatorRef{Indicator: ind, Node: n, Ancestors: slices.Clone(anc)}}
+			ip := IndicatorProgress{IndicatorRef: IndicatorRef{Indicator: ind, Node: n, Ancestors: anc}}
 			for _, d := range depts {
 				s := byDept[d]
 				if s == nil {
 					continue
 				}
-				for _, e := range s.Indicators {
-					if e.IndicatorID != ind.ID {
-						continue
-					}
+				for _, e := range s.indicators[ind.ID] {
 					if !ip.Submitted || (!ip.Entry.Actual.Set && e.Actual.Set) {
 						ip.Entry, ip.Department, ip.Submitted = e, d, true
 					}
@@ -96,6 +93,24 @@ func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, ow
 		return true
 	})
 	return pr
+}
+
+// entries are a submission's entries by indicator and node ID, in the
+// submission's order.
+type entries struct {
+	indicators map[string][]IndicatorEntry
+	nodes      map[string][]NodeEntry
+}
+
+func index(s *Submission) *entries {
+	ix := &entries{indicators: make(map[string][]IndicatorEntry, len(s.Indicators)), nodes: make(map[string][]NodeEntry, len(s.Nodes))}
+	for _, e := range s.Indicators {
+		ix.indicators[e.IndicatorID] = append(ix.indicators[e.IndicatorID], e)
+	}
+	for _, e := range s.Nodes {
+		ix.nodes[e.NodeID] = append(ix.nodes[e.NodeID], e)
+	}
+	return ix
 }
 
 // GradeCounts counts grades per top-level node (goal) and overall; the key
