@@ -62,7 +62,13 @@ func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, ow
 	for _, s := range accepted {
 		byDept[s.Department] = index(s)
 	}
-	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{}}
+	count := 0
+	p.Walk(func(n *Node, _ []*Node) bool {
+		count += len(n.Indicators)
+		return true
+	})
+	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{},
+		Indicators: make([]IndicatorProgress, 0, count)}
 	p.Walk(func(n *Node, anc []*Node) bool {
 		depts := owners(n, anc)
 		for _, d := range depts {
