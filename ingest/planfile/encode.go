@@ -1,6 +1,8 @@
 package planfile
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -84,13 +86,67 @@ func (n number) MarshalJSON() ([]byte, error) {
 }
 
 // WriteYAML writes the plan as a plan file that Parse reads back to the same plan.
+//
+// yaml.v3's encoder keeps every event of a document until it is closed
+// (1.7 GB for a plan of 100,000 indicators), so the file is written node by
+// node, each encoded on its own and indented into place: the same bytes as
+// encoding the whole document at once.
 func WriteYAML(w io.Writer, plan *shinchoku.Plan) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(toDoc(plan)); err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	head := toDoc(plan)
+	head.Nodes = nil
+	b, err := encodeYAML(head)
+	if err != nil {
 		return err
 	}
-	return enc.Close()
+	const empty = "nodes: []\n" // Nodes is the last field
+	if len(plan.Nodes) == 0 || !bytes.HasSuffix(b, []byte(empty)) {
+		bw.Write(b)
+		return bw.Flush()
+	}
+	bw.Write(b[:len(b)-len(empty)])
+	bw.WriteString("nodes:\n")
+	if err := writeYAMLNodes(bw, plan.Nodes, "  "); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeYAMLNodes writes nodes as the items of a block sequence indented by
+// indent, each node's children after its own fields (Children is the last
+// field of nodeDoc).
+func writeYAMLNodes(w *bufio.Writer, nodes []*shinchoku.Node, indent string) error {
+	for _, n := range nodes {
+		d := toNodeDoc(n, false)
+		b, err := encodeYAML([]nodeDoc{d})
+		if err != nil {
+			return err
+		}
+		for line := range bytes.Lines(b) {
+			w.WriteString(indent)
+			w.Write(line)
+		}
+		if len(n.Children) > 0 {
+			w.WriteString(indent + "  children:\n")
+			if err := writeYAMLNodes(w, n.Children, indent+"    "); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func encodeYAML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // WriteJSON writes the plan in the JSON contract documented in the README.
@@ -109,12 +165,13 @@ func toDoc(p *shinchoku.Plan) planDoc {
 		Nodes:  make([]nodeDoc, 0, len(p.Nodes)),
 	}
 	for _, n := range p.Nodes {
-		d.Nodes = append(d.Nodes, toNodeDoc(n))
+		d.Nodes = append(d.Nodes, toNodeDoc(n, true))
 	}
 	return d
 }
 
-func toNodeDoc(n *shinchoku.Node) nodeDoc {
+// toNodeDoc converts a node, with its children when deep.
+func toNodeDoc(n *shinchoku.Node, deep bool) nodeDoc {
 	d := nodeDoc{
 		ID: n.ID, Level: n.Level, Code: n.Code, Title: n.Title,
 		Departments: nonNil(n.Departments), Tags: nonNil(n.Tags), Description: n.Description,
@@ -123,8 +180,10 @@ func toNodeDoc(n *shinchoku.Node) nodeDoc {
 	for _, ind := range n.Indicators {
 		d.Indicators = append(d.Indicators, toIndicatorDoc(ind))
 	}
-	for _, c := range n.Children {
-		d.Children = append(d.Children, toNodeDoc(c))
+	if deep {
+		for _, c := range n.Children {
+			d.Children = append(d.Children, toNodeDoc(c, true))
+		}
 	}
 	return d
 }
