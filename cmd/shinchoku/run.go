@@ -324,9 +324,10 @@ func (b *batch) write() error {
 	workbookPath := filepath.Join(b.outDir, workbook.FileName(b.period))
 	reportPath := filepath.Join(b.outDir, pdf.FileName(b.period))
 	returnsDir := filepath.Join(b.outDir, "差し戻し")
+	summaryPath := filepath.Join(b.outDir, "summary.json")
 	// The outputs only read the evaluated progress: write them side by side.
 	var wg sync.WaitGroup
-	errs := make([]error, 3)
+	errs := make([]error, 4)
 	for i, job := range []func() error{
 		func() error {
 			return b.timed("集計表", func() error {
@@ -349,6 +350,11 @@ func (b *batch) write() error {
 		func() error {
 			return b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) })
 		},
+		func() error {
+			return b.timed("実行結果（summary.json）", func() error {
+				return writeAtomic(summaryPath, func(w io.Writer) error { return writeSummary(w, b) })
+			})
+		},
 	} {
 		wg.Add(1)
 		go func() {
@@ -366,11 +372,7 @@ func (b *batch) write() error {
 			b.outputs = append(b.outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
 		}
 	}
-	path := filepath.Join(b.outDir, "summary.json")
-	if err := writeAtomic(path, func(w io.Writer) error { return writeSummary(w, b) }); err != nil {
-		return err
-	}
-	b.outputs = append(b.outputs, path)
+	b.outputs = append(b.outputs, summaryPath)
 	return nil
 }
 
