@@ -460,9 +460,11 @@ func writeSummary(w io.Writer, b *batch) error {
 // summaryWriter writes the members of summary.json's top-level object, as
 // encoding/json would indent it with two spaces.
 type summaryWriter struct {
-	w   *bufio.Writer
-	n   int // members written
-	err error
+	w    *bufio.Writer
+	n    int // members written
+	err  error
+	buf  bytes.Buffer
+	encs map[string]*json.Encoder // by prefix, writing to buf
 }
 
 // key starts a member.
@@ -487,12 +489,19 @@ func (sw *summaryWriter) encode(v any, prefix string) {
 	if sw.err != nil {
 		return
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
+	enc := sw.encs[prefix]
+	if enc == nil {
+		enc = json.NewEncoder(&sw.buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(prefix, "  ")
+		if sw.encs == nil {
+			sw.encs = map[string]*json.Encoder{}
+		}
+		sw.encs[prefix] = enc
+	}
+	sw.buf.Reset()
 	if sw.err = enc.Encode(v); sw.err == nil {
-		_, sw.err = sw.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		_, sw.err = sw.w.Write(bytes.TrimSuffix(sw.buf.Bytes(), []byte("\n")))
 	}
 }
 
