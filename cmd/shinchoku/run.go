@@ -681,4 +681,7 @@ func printStages(w io.Writer, stages []stage) {
 		rows = append(rows, []string{s.name, fmt.Sprintf("%.3f", s.took.Seconds())})
 	}
 	printTable(w, []string{"段階", " 秒"}, rows)
+	if peak := peakMemory(); peak > 0 {
+		fmt.Fprintf(w, "ピークメモリ（最大常駐）: %d MB\n", peak>>20)
+	}
 }
