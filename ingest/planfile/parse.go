@@ -1,8 +1,10 @@
 package planfile
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"regexp"
 	"slices"
@@ -21,7 +23,22 @@ const FormatVersion = 1
 
 // Parse reads a plan file. name is how findings refer to the file. When the
 // file has problems, Parse returns shinchoku.Findings listing all of them.
+//
+// A large plan is read one top-level node at a time (see splitNodes): the
+// syntax tree of a whole 37 MB file takes some 500 MB. The result, findings
+// and their positions included, is that of reading the file whole, which
+// Parse falls back to whenever the file is not laid out for it.
 func Parse(name string, data []byte) (*shinchoku.Plan, error) {
+	if header, items, ok := splitNodes(data); ok {
+		if plan, err, ok := parseSplit(name, header, items); ok {
+			return plan, err
+		}
+	}
+	return parseWhole(name, data)
+}
+
+// parseWhole reads a plan file as one YAML document.
+func parseWhole(name string, data []byte) (*shinchoku.Plan, error) {
 	p := &parser{file: name, ids: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -32,7 +49,11 @@ func Parse(name string, data []byte) (*shinchoku.Plan, error) {
 		p.add(&yaml.Node{Line: 1, Column: 1}, "plan.empty", "計画ファイル")
 		return nil, p.findings
 	}
-	plan := p.plan(doc.Content[0])
+	return p.result(p.plan(doc.Content[0]))
+}
+
+// result is the plan, or every finding in the order of the file.
+func (p *parser) result(plan *shinchoku.Plan) (*shinchoku.Plan, error) {
 	if len(p.findings) > 0 {
 		slices.SortStableFunc(p.findings, func(a, b shinchoku.Finding) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
@@ -42,6 +63,114 @@ func Parse(name string, data []byte) (*shinchoku.Plan, error) {
 	return plan, nil
 }
 
+// parseSplit reads the header (every key but the nodes) and then each
+// top-level node on its own. It reports !ok when a piece is not what
+// splitNodes expected, and the file is then read whole.
+func parseSplit(name string, header []byte, items [][]byte) (plan *shinchoku.Plan, err error, ok bool) {
+	p := &parser{file: name, ids: map[string]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(header, &doc); err != nil || len(doc.Content) == 0 {
+		return nil, nil, false
+	}
+	ok = true
+	p.items = func(yield func(*yaml.Node) bool) {
+		for _, item := range items {
+			var seq yaml.Node
+			if err := yaml.Unmarshal(item, &seq); err != nil || len(seq.Content) != 1 ||
+				seq.Content[0].Kind != yaml.SequenceNode || len(seq.Content[0].Content) != 1 {
+				ok = false
+				return
+			}
+			if !yield(seq.Content[0].Content[0]) {
+				return
+			}
+		}
+	}
+	plan = p.plan(doc.Content[0])
+	if !ok || p.itemsUnused {
+		return nil, nil, false
+	}
+	plan, err = p.result(plan)
+	return plan, err, true
+}
+
+// splitNodes cuts a plan file laid out as WriteYAML writes it (and as people
+// write YAML by hand): the top-level keys, "nodes:" last on a line of its
+// own, then the nodes as a block sequence. header is everything up to
+// "nodes:"; each item is one node, preceded by as many empty lines as come
+// before it in the file, so that the YAML parser gives its lines their
+// numbers in the file. ok is false when the file is laid out otherwise.
+func splitNodes(data []byte) (header []byte, items [][]byte, ok bool) {
+	start := -1 // offset of the line after "nodes:"
+	for off := 0; off < len(data); {
+		line, next := lineAt(data, off)
+		if nodesLine.Match(line) {
+			start = next
+			break
+		}
+		off = next
+	}
+	if start < 0 {
+		return nil, nil, false
+	}
+	header = data[:start]
+	indent := -1
+	itemStart, itemLine := -1, 0
+	lineNo := bytes.Count(header, []byte("\n")) + 1
+	for off := start; off < len(data); lineNo++ {
+		line, next := lineAt(data, off)
+		trimmed := bytes.TrimLeft(line, " ")
+		if blank := bytes.TrimRight(trimmed, " \r"); len(blank) == 0 || blank[0] == '#' {
+			off = next
+			continue // blank lines and comments belong to the item they stand in
+		}
+		depth := len(line) - len(trimmed)
+		if indent < 0 {
+			indent = depth
+		}
+		switch {
+		case depth > indent:
+		case depth == indent && (bytes.HasPrefix(trimmed, []byte("- ")) || len(bytes.TrimRight(trimmed, "\r")) == 1 && trimmed[0] == '-'):
+			if itemStart >= 0 {
+				items = append(items, padded(data[itemStart:off], itemLine))
+			}
+			itemStart, itemLine = off, lineNo
+		default:
+			return nil, nil, false // another top-level key, or a sequence laid out otherwise
+		}
+		off = next
+	}
+	if itemStart < 0 || bytes.IndexByte(data, '\t') >= 0 || bytes.ContainsAny(data, "&*") && anchors.Match(data) {
+		return nil, nil, false
+	}
+	return header, append(items, padded(data[itemStart:], itemLine)), true
+}
+
+var (
+	nodesLine = regexp.MustCompile(`^nodes:[ \r]*(#.*)?$`)
+	// anchors and aliases may reach across nodes: such a file is read whole.
+	anchors = regexp.MustCompile(`(^|[\s\[{,:-])[&*][^\s]`)
+)
+
+// lineAt returns the line at off, without its "\n", and the offset of the
+// next line.
+func lineAt(data []byte, off int) ([]byte, int) {
+	i := bytes.IndexByte(data[off:], '\n')
+	if i < 0 {
+		return data[off:], len(data)
+	}
+	return data[off : off+i], off + i + 1
+}
+
+// padded puts line-1 empty lines before an item that starts on that line.
+func padded(item []byte, line int) []byte {
+	b := make([]byte, 0, line-1+len(item))
+	for range line - 1 {
+		b = append(b, '\n')
+	}
+	return append(b, item...)
+}
+
 type parser struct {
 	file     string
 	findings shinchoku.Findings
@@ -49,6 +178,10 @@ type parser struct {
 	levels   []string
 	start    int
 	end      int
+	// items, when set, gives the top-level nodes, read one at a time
+	// (parseSplit); the file's own nodes key is then empty.
+	items       iter.Seq[*yaml.Node]
+	itemsUnused bool // the plan ended before asking for the items
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -245,6 +378,7 @@ func (p *parser) plan(n *yaml.Node) *shinchoku.Plan {
 		}
 	})
 	if !ok {
+		p.itemsUnused = p.items != nil
 		return nil
 	}
 	if period != nil && plan.Start > plan.End {
@@ -253,13 +387,18 @@ func (p *parser) plan(n *yaml.Node) *shinchoku.Plan {
 	p.levels, p.start, p.end = plan.Levels, plan.Start, plan.End
 	if nodes == nil {
 		p.add(n, "plan.missing", "計画の nodes")
+		p.itemsUnused = p.items != nil
 		return plan
 	}
-	items := p.list(nodes, "nodes")
-	if len(items) == 0 {
-		p.add(nodes, "plan.empty", "nodes")
+	items := p.items
+	if items == nil {
+		list := p.list(nodes, "nodes")
+		if len(list) == 0 {
+			p.add(nodes, "plan.empty", "nodes")
+		}
+		items = slices.Values(list)
 	}
-	for _, item := range items {
+	for item := range items {
 		if nd := p.node(item, 0); nd != nil {
 			plan.Nodes = append(plan.Nodes, nd)
 		}

@@ -227,6 +227,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("format: 1\nid: x\n"))
 	f.Add([]byte("nodes: [{id: a, children: [{id: a}]}]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		sameAsWhole(t, data)
 		plan, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			return
