@@ -67,7 +67,7 @@ type doc struct {
 	advanceKey fontSize
 	wrapped    map[wrapKey][]string
 	trace      func(page int, x, y float64, s string) // tests: every text drawn
-	progress   map[string]shinchoku.IndicatorProgress
+	progress   map[string]*shinchoku.IndicatorProgress // into pr.Indicators
 	// hasIndicators: a narrative-only plan prints each initiative's description
 	hasIndicators bool
 	gp            *gopdf.GoPdf
@@ -97,13 +97,13 @@ func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 }
 
 func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
-	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]shinchoku.IndicatorProgress{},
+	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]*shinchoku.IndicatorProgress{},
 		widths: map[fontSize]map[rune]float64{}, wrapped: map[wrapKey][]string{}, trace: trace}
 	if d.title == "" {
 		d.title = pr.Plan.Title + " 進捗状況報告書"
 	}
-	for _, ip := range pr.Indicators {
-		d.progress[ip.ID] = ip
+	for i := range pr.Indicators {
+		d.progress[pr.Indicators[i].ID] = &pr.Indicators[i]
 	}
 	d.hasIndicators = len(pr.Indicators) > 0
 	d.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
@@ -243,6 +243,9 @@ type wrapKey struct {
 	text  string
 }
 
+// maxWrapped bounds the cache of wrapped text.
+const maxWrapped = 20000
+
 // lines wraps text to a width in the current font, once per distinct text.
 func (d *doc) lines(text string, width float64) []string {
 	k := wrapKey{fontSize{d.font, d.size}, width, text}
@@ -251,6 +254,9 @@ func (d *doc) lines(text string, width float64) []string {
 	}
 	l := wrap(text, width, d.advance)
 	if len(text) < 200 {
+		if len(d.wrapped) >= maxWrapped {
+			clear(d.wrapped) // most cells of a long report are numbers seen once
+		}
 		d.wrapped[k] = l
 	}
 	return l
@@ -885,6 +891,9 @@ func (d *doc) kpiTable(inds []*shinchoku.Indicator) {
 	var rows [][]cell
 	for _, ind := range inds {
 		ip := progress[ind.ID]
+		if ip == nil {
+			ip = &shinchoku.IndicatorProgress{} // not evaluated: shown as not reported
+		}
 		e := ip.Eval
 		withYear := func(s string, y int, header string) string {
 			if header == "" && y != 0 && s != "−" {

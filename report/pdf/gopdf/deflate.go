@@ -33,7 +33,8 @@ func deflate(data []byte, level int) ([]byte, error) {
 		return nil, err
 	}
 	pool.Put(zw)
-	return out.Bytes(), nil
+	// A copy of the exact size: the document keeps every page's stream.
+	return bytes.Clone(out.Bytes()), nil
 }
 
 // inflateTo appends a stream rendered before to buf, inflating it if flate.
