@@ -66,7 +66,7 @@ type doc struct {
 	advances   map[rune]float64
 	advanceKey fontSize
 	wrapped    map[wrapKey][]string
-	trace      func(page int, x, y float64, s string) // tests: every text drawn
+	trace      func(page int, x, y float64, s string)  // tests: every text drawn
 	progress   map[string]*shinchoku.IndicatorProgress // into pr.Indicators
 	// hasIndicators: a narrative-only plan prints each initiative's description
 	hasIndicators bool

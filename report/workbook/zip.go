@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"io"
@@ -35,26 +36,24 @@ func Write(w io.Writer, pr *shinchoku.Progress) error {
 	if err != nil {
 		return err
 	}
-	data, err := canonical(buf.Bytes())
-	if err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := canonical(bw, buf.Bytes()); err != nil {
 		return err
 	}
-	_, err = w.Write(data)
-	return err
+	return bw.Flush()
 }
 
 var defaultType = regexp.MustCompile(`<Default Extension="[^"]*" ContentType="[^"]*"></Default>`)
 
 // canonical rewrites an xlsx package with its parts in name order and the
 // Default entries of its [Content_Types].xml sorted; every other part is
-// copied as it is.
-func canonical(data []byte) ([]byte, error) {
+// copied as it is. It writes the package to w.
+func canonical(w io.Writer, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(w)
 	// excelize writes worksheets in map order too: sort the parts by name,
 	// with [Content_Types].xml first as Office writes it.
 	files := append([]*zip.File(nil), zr.File...)
@@ -69,41 +68,38 @@ func canonical(data []byte) ([]byte, error) {
 		if f.Name != "[Content_Types].xml" {
 			raw, err := f.OpenRaw()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			hdr := f.FileHeader
-			w, err := zw.CreateRaw(&hdr)
+			part, err := zw.CreateRaw(&hdr)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if _, err := io.Copy(w, raw); err != nil {
-				return nil, err
+			if _, err := io.Copy(part, raw); err != nil {
+				return err
 			}
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		xml, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		hdr := f.FileHeader
 		hdr.CompressedSize64, hdr.UncompressedSize64, hdr.CRC32 = 0, 0, 0
-		w, err := zw.CreateHeader(&hdr)
+		part, err := zw.CreateHeader(&hdr)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := w.Write(sortDefaults(xml)); err != nil {
-			return nil, err
+		if _, err := part.Write(sortDefaults(xml)); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 func sortDefaults(xml []byte) []byte {
