@@ -189,8 +189,7 @@ func BenchmarkReportScale(b *testing.B) {
 	if testing.Short() {
 		depts = 10
 	}
-	p := corpus.Plan(depts, 100)
-	pr := corpus.Progress(p, shinchoku.Period{Year: 2026, Month: 3}, "政策推進課", corpus.SyntheticActual(p))
+	pr := corpus.BenchProgress(depts)
 	var pages int
 	for b.Loop() {
 		pages = 0

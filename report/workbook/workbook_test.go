@@ -113,8 +113,7 @@ func BenchmarkWorkbookScale(b *testing.B) {
 	if testing.Short() {
 		depts = 10
 	}
-	p := corpus.Plan(depts, 100)
-	pr := corpus.Progress(p, shinchoku.Period{Year: 2026, Month: 3}, "政策推進課", corpus.SyntheticActual(p))
+	pr := corpus.BenchProgress(depts)
 	for b.Loop() {
 		if err := Write(io.Discard, pr); err != nil {
 			b.Fatal(err)

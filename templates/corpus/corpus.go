@@ -239,3 +239,11 @@ func Progress(p *shinchoku.Plan, period shinchoku.Period, office string, actual 
 	}
 	return pr
 }
+
+// BenchProgress is the evaluated month of a synthetic plan of depts
+// departments × 100 indicators, every department reporting: what the
+// output benchmarks render.
+func BenchProgress(depts int) *shinchoku.Progress {
+	p := Plan(depts, 100)
+	return Progress(p, shinchoku.Period{Year: 2026, Month: 3}, "政策推進課", SyntheticActual(p))
+}
