@@ -66,7 +66,7 @@ func (p *parser) result(plan *shinchoku.Plan) (*shinchoku.Plan, error) {
 // parseSplit reads the header (every key but the nodes) and then each
 // top-level node on its own. It reports !ok when a piece is not what
 // splitNodes expected, and the file is then read whole.
-func parseSplit(name string, header []byte, items [][]byte) (plan *shinchoku.Plan, err error, ok bool) {
+func parseSplit(name string, header []byte, items []item) (plan *shinchoku.Plan, err error, ok bool) {
 	p := &parser{file: name, ids: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(header, &doc); err != nil || len(doc.Content) == 0 {
@@ -74,14 +74,16 @@ func parseSplit(name string, header []byte, items [][]byte) (plan *shinchoku.Pla
 	}
 	ok = true
 	p.items = func(yield func(*yaml.Node) bool) {
-		for _, item := range items {
+		for _, it := range items {
 			var seq yaml.Node
-			if err := yaml.Unmarshal(item, &seq); err != nil || len(seq.Content) != 1 ||
+			if err := yaml.Unmarshal(it.text, &seq); err != nil || len(seq.Content) != 1 ||
 				seq.Content[0].Kind != yaml.SequenceNode || len(seq.Content[0].Content) != 1 {
 				ok = false
 				return
 			}
-			if !yield(seq.Content[0].Content[0]) {
+			node := seq.Content[0].Content[0]
+			shiftLines(node, it.line-1)
+			if !yield(node) {
 				return
 			}
 		}
@@ -94,13 +96,33 @@ func parseSplit(name string, header []byte, items [][]byte) (plan *shinchoku.Pla
 	return plan, err, true
 }
 
+// item is one top-level node's text and the line of the file it starts on.
+type item struct {
+	text []byte
+	line int
+}
+
+// shiftLines moves the line numbers of a node read on its own to its lines
+// in the file.
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
+
 // splitNodes cuts a plan file laid out as WriteYAML writes it (and as people
 // write YAML by hand): the top-level keys, "nodes:" last on a line of its
 // own, then the nodes as a block sequence. header is everything up to
-// "nodes:"; each item is one node, preceded by as many empty lines as come
-// before it in the file, so that the YAML parser gives its lines their
-// numbers in the file. ok is false when the file is laid out otherwise.
-func splitNodes(data []byte) (header []byte, items [][]byte, ok bool) {
+// "nodes:". ok is false when the file is laid out otherwise, or uses what a
+// node read on its own would read differently (anchors, directives, more
+// than one document, tabs, line breaks other than LF and CRLF).
+func splitNodes(data []byte) (header []byte, items []item, ok bool) {
+	if bytes.IndexByte(data, '\t') >= 0 || bytes.ContainsAny(data, "\u0085\u2028\u2029") ||
+		bytes.Count(data, []byte("\r")) != bytes.Count(data, []byte("\r\n")) ||
+		bytes.ContainsAny(data, "&*") && anchors.Match(data) || markers.Match(data) {
+		return nil, nil, false
+	}
 	start := -1 // offset of the line after "nodes:"
 	for off := 0; off < len(data); {
 		line, next := lineAt(data, off)
@@ -132,7 +154,7 @@ func splitNodes(data []byte) (header []byte, items [][]byte, ok bool) {
 		case depth > indent:
 		case depth == indent && (bytes.HasPrefix(trimmed, []byte("- ")) || len(bytes.TrimRight(trimmed, "\r")) == 1 && trimmed[0] == '-'):
 			if itemStart >= 0 {
-				items = append(items, padded(data[itemStart:off], itemLine))
+				items = append(items, item{data[itemStart:off], itemLine})
 			}
 			itemStart, itemLine = off, lineNo
 		default:
@@ -140,16 +162,18 @@ func splitNodes(data []byte) (header []byte, items [][]byte, ok bool) {
 		}
 		off = next
 	}
-	if itemStart < 0 || bytes.IndexByte(data, '\t') >= 0 || bytes.ContainsAny(data, "&*") && anchors.Match(data) {
+	if itemStart < 0 {
 		return nil, nil, false
 	}
-	return header, append(items, padded(data[itemStart:], itemLine)), true
+	return header, append(items, item{data[itemStart:], itemLine}), true
 }
 
 var (
 	nodesLine = regexp.MustCompile(`^nodes:[ \r]*(#.*)?$`)
 	// anchors and aliases may reach across nodes: such a file is read whole.
 	anchors = regexp.MustCompile(`(^|[\s\[{,:-])[&*][^\s]`)
+	// directives (%TAG) and document markers change how every node is read.
+	markers = regexp.MustCompile(`(?m)^(%|---|\.\.\.)`)
 )
 
 // lineAt returns the line at off, without its "\n", and the offset of the
@@ -160,15 +184,6 @@ func lineAt(data []byte, off int) ([]byte, int) {
 		return data[off:], len(data)
 	}
 	return data[off : off+i], off + i + 1
-}
-
-// padded puts line-1 empty lines before an item that starts on that line.
-func padded(item []byte, line int) []byte {
-	b := make([]byte, 0, line-1+len(item))
-	for range line - 1 {
-		b = append(b, '\n')
-	}
-	return append(b, item...)
 }
 
 type parser struct {

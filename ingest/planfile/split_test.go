@@ -60,6 +60,11 @@ func TestParseNodeByNode(t *testing.T) {
 		"header error":         {strings.Replace(validPlan, "format: 1", "format: [1", 1), 1},
 		"missing levels":       {strings.Replace(validPlan, "levels: [基本目標, 事業]\n", "", 1), 1},
 		"not a mapping":        {"- a\n- b\nnodes:\n  - id: g1\n", 1},
+		"line separator":       {strings.Replace(validPlan, "title: テスト市総合戦略", "title: \"テスト市\u2028総合戦略\"", 1), 0},
+		"lone CR":              {strings.Replace(validPlan, "format: 1\n", "format: 1\r\r\n", 1), 0},
+		"two documents":        {"format: 1\nid: x\ntitle: t\nperiod: {start: 2020, end: 2024}\nlevels: [a]\nnodes: [{id: f, level: a, code: \"1\", title: t}]\n---\n" + validPlan, 0},
+		"tag directive":        {"%TAG !! tag:example.com,2000:\n---\n" + validPlan, 0},
+		"blank line in a node": {strings.Replace(validPlan, "      一行目\n", "      一行目\n\n", 1), 1},
 	}
 	for _, name := range seeds.Names() {
 		_, data, err := seeds.File(name)
