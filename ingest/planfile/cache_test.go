@@ -85,13 +85,22 @@ func TestCache(t *testing.T) {
 		})
 	}
 
-	// Both embedded plans come back from the cache as they were parsed.
+	// Both embedded plans, and plans with what gob would not keep as it is
+	// (−0, empty lists), come back from the cache as they were parsed.
+	sources := map[string]string{
+		"minus zero":  strings.Replace(validPlan, "value: 46}", "value: -0.0}", 1),
+		"empty lists": strings.Replace(validPlan, "        tags: [数値目標変更]\n", "        tags: []\n        actuals: []\n", 1),
+	}
 	for _, name := range seeds.Names() {
-		t.Run("seed "+name, func(t *testing.T) {
-			file, data, err := seeds.File(name)
-			if err != nil {
-				t.Fatal(err)
-			}
+		_, data, err := seeds.File(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources["seed "+name] = string(data)
+	}
+	for name, src := range sources {
+		t.Run(name, func(t *testing.T) {
+			file, data := name+".yaml", []byte(src)
 			c := Cache{Dir: t.TempDir(), Program: "v1"}
 			first, err := c.Parse(file, data)
 			if err != nil {
@@ -103,6 +112,10 @@ func TestCache(t *testing.T) {
 			}
 			if got, want := exportYAML(t, second), exportYAML(t, first); got != want {
 				t.Error("cached plan differs from the parsed one")
+			}
+			// Templates record the plan's hash: a cached plan must hash the same.
+			if second.Hash() != first.Hash() {
+				t.Error("cached plan hashes differently")
 			}
 		})
 	}

@@ -321,6 +321,9 @@ func (p *parser) number(n *yaml.Node, what string) shinchoku.Value {
 		case "!!int", "!!float":
 			var f float64
 			if err := n.Decode(&f); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+				if f == 0 {
+					f = 0 // −0 is 0: a plan means the same with either, and hashes the same
+				}
 				return shinchoku.Num(f)
 			}
 		}
