@@ -123,7 +123,9 @@ func writeYAMLNodes(w *bufio.Writer, nodes []*shinchoku.Node, indent string) err
 			return err
 		}
 		for line := range bytes.Lines(b) {
-			w.WriteString(indent)
+			if len(bytes.TrimRight(line, "\r\n")) > 0 { // an empty line in a block scalar stays empty
+				w.WriteString(indent)
+			}
 			w.Write(line)
 		}
 		if len(n.Children) > 0 {

@@ -16,10 +16,14 @@ func TestWriteYAMLNodeByNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	paragraphs := corpus.Plan(2, 4)
+	paragraphs.Nodes[0].Children[0].Children[0].Description = "一段落目\n\n二段落目\n"
+	paragraphs.Nodes[1].Description = "\n"
 	plans := map[string]*shinchoku.Plan{
-		"test plan": valid,
-		"no nodes":  {ID: "empty", Title: "空", Start: 2020, End: 2024, Levels: []string{"目標"}},
-		"synthetic": corpus.Plan(5, 12),
+		"test plan":  valid,
+		"paragraphs": paragraphs,
+		"no nodes":   {ID: "empty", Title: "空", Start: 2020, End: 2024, Levels: []string{"目標"}},
+		"synthetic":  corpus.Plan(5, 12),
 	}
 	for _, name := range seeds.Names() {
 		file, data, err := seeds.File(name)
