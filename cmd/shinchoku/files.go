@@ -11,14 +11,24 @@ import (
 // writeAtomic writes a file through a temporary file in the same folder and
 // renames it into place, so that a reader never sees half a file and an
 // interrupted run leaves the previous file intact.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
+func writeAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(path, write)
+	if err != nil {
+		return err
+	}
+	return commitTemp(tmp, path)
+}
+
+// writeTemp writes what is to become path into a temporary file beside it
+// and returns the temporary file's name; commitTemp puts it in place.
+func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failf(err, "フォルダ %s を作れません", dir)
+		return "", failf(err, "フォルダ %s を作れません", dir)
 	}
 	tmp, err := os.CreateTemp(dir, ".shinchoku-*.tmp")
 	if err != nil {
-		return failf(err, "%s に書き込めません", dir)
+		return "", failf(err, "%s に書き込めません", dir)
 	}
 	defer func() {
 		if err != nil {
@@ -27,18 +37,24 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return failf(err, "%s を書き出せません", path)
+		return "", failf(err, "%s を書き出せません", path)
 	}
 	if err := tmp.Sync(); err != nil {
-		return failf(err, "%s を書き出せません", path)
+		return "", failf(err, "%s を書き出せません", path)
 	}
 	if err := tmp.Close(); err != nil {
-		return failf(err, "%s を書き出せません", path)
+		return "", failf(err, "%s を書き出せません", path)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		return "", err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	return tmp.Name(), nil
+}
+
+// commitTemp renames a file made by writeTemp into place.
+func commitTemp(tmp, path string) error {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return failf(err, "%s を書き出せません", path)
 	}
 	return nil

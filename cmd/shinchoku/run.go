@@ -319,60 +319,60 @@ func storedProgress(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, p
 	return progressFrom(ctx, st, plan, period, rules, v.GetString("office"))
 }
 
-// write writes every output of the run, each through a temporary file.
+// write writes every output of the run, each through a temporary file. The
+// consolidated workbook, the report and summary.json are put in place
+// together, once all three are written.
 func (b *batch) write() error {
-	workbookPath := filepath.Join(b.outDir, workbook.FileName(b.period))
-	reportPath := filepath.Join(b.outDir, pdf.FileName(b.period))
 	returnsDir := filepath.Join(b.outDir, "差し戻し")
-	summaryPath := filepath.Join(b.outDir, "summary.json")
+	outputs := []struct {
+		stage, path, fail string
+		write             func(io.Writer) error
+	}{
+		{"集計表", filepath.Join(b.outDir, workbook.FileName(b.period)), "集計表を作れません",
+			func(w io.Writer) error { return workbook.Write(w, b.progress) }},
+		{"報告書（PDF）", filepath.Join(b.outDir, pdf.FileName(b.period)), "報告書を作れません",
+			func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) }},
+		{"実行結果（summary.json）", filepath.Join(b.outDir, "summary.json"), "summary.json を作れません",
+			func(w io.Writer) error { return writeSummary(w, b) }},
+	}
 	// The outputs only read the evaluated progress: write them side by side.
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
-	for i, job := range []func() error{
-		func() error {
-			return b.timed("集計表", func() error {
-				err := writeAtomic(workbookPath, func(w io.Writer) error { return workbook.Write(w, b.progress) })
-				if err != nil {
-					return failf(err, "集計表を作れません")
+	temps := make([]string, len(outputs))
+	errs := make([]error, len(outputs)+1)
+	for i, o := range outputs {
+		wg.Go(func() {
+			errs[i] = b.timed(o.stage, func() (err error) {
+				if temps[i], err = writeTemp(o.path, o.write); err != nil {
+					return failf(err, "%s", o.fail)
 				}
 				return nil
 			})
-		},
-		func() error {
-			return b.timed("報告書（PDF）", func() error {
-				err := writeAtomic(reportPath, func(w io.Writer) error { return pdf.Write(w, b.progress, b.reportOptions) })
-				if err != nil {
-					return failf(err, "報告書を作れません")
-				}
-				return nil
-			})
-		},
-		func() error {
-			return b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) })
-		},
-		func() error {
-			return b.timed("実行結果（summary.json）", func() error {
-				return writeAtomic(summaryPath, func(w io.Writer) error { return writeSummary(w, b) })
-			})
-		},
-	} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = job()
-		}()
+		})
 	}
+	wg.Go(func() {
+		errs[len(outputs)] = b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) })
+	})
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
 		return err
 	}
-	b.outputs = append(b.outputs, workbookPath, reportPath)
+	for i, o := range outputs {
+		if err := commitTemp(temps[i], o.path); err != nil {
+			return err
+		}
+	}
+	b.outputs = append(b.outputs, outputs[0].path, outputs[1].path)
 	for _, r := range b.results {
 		if r.Findings.HasErrors() && r.Submission != nil {
 			b.outputs = append(b.outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
 		}
 	}
-	b.outputs = append(b.outputs, summaryPath)
+	b.outputs = append(b.outputs, outputs[2].path)
 	return nil
 }
 
