@@ -3,7 +3,12 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"io"
+	"regexp"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 
 	"github.com/signintech/gopdf"
 
@@ -75,5 +80,46 @@ func draw(t *testing.T, gp *gopdf.GoPdf, y float64, s string) {
 	gp.SetXY(50, y)
 	if err := gp.Cell(nil, s); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPlaceholderGlyphs: a placeholder filled in later is drawn with the
+// glyphs of its new text (the patched text writer uses the glyphs looked up
+// when a text is set).
+func TestPlaceholderGlyphs(t *testing.T) {
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+	if err := gp.AddTTFFontData("m", fonts.MinchoRegular); err != nil {
+		t.Fatal(err)
+	}
+	if err := gp.SetFont("m", "", 10); err != nil {
+		t.Fatal(err)
+	}
+	gp.AddPage()
+	gp.SetXY(50, 50)
+	if err := gp.PlaceHolderText("total", 40); err != nil {
+		t.Fatal(err)
+	}
+	if err := gp.FillInPlaceHoldText("total", "全12頁", gopdf.Left); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := gp.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := api.ReadAndValidate(bytes.NewReader(buf.Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pdfcpu.ExtractPageContent(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`\[<([0-9A-F]{4}){4}>\] TJ`).Match(content) {
+		t.Errorf("the filled-in placeholder is not drawn with its four glyphs:\n%s", content)
 	}
 }

@@ -87,6 +87,9 @@ type doc struct {
 func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 	d, err := render(pr, opts, opts.trace)
 	if err != nil {
+		if d != nil {
+			d.gp.AwaitFinishes()
+		}
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -161,9 +163,17 @@ func TestDeterministic(t *testing.T) {
 func TestMissingGlyph(t *testing.T) {
 	pr := seedProgress(t, "hokkaido-sapporo", shinchoku.Period{Year: 2026, Month: 3})
 	pr.Plan.Nodes[0].Title = "働き方改革\U0001F600"
+	before := runtime.NumGoroutine()
 	err := Write(&bytes.Buffer{}, pr, Options{})
 	if err == nil || !strings.Contains(err.Error(), "働き方改革") {
 		t.Fatalf("err = %v, want an error naming the text", err)
+	}
+	// The goroutine that finishes pages ends with the failed report.
+	for i := 0; runtime.NumGoroutine() > before; i++ {
+		if i == 100 {
+			t.Fatalf("%d goroutines after a failed report, %d before", runtime.NumGoroutine(), before)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

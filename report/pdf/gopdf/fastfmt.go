@@ -3,6 +3,7 @@ package gopdf
 import (
 	"io"
 	"strconv"
+	"strings"
 )
 
 // shinchoku patch: the content-stream writers for text, rectangles, lines,
@@ -24,7 +25,7 @@ func appendNums(b []byte, prec int, nums ...float64) []byte {
 func appendGlyph(b []byte, g uint) []byte {
 	const digits = "0123456789ABCDEF"
 	if g > 0xFFFF {
-		return append(b, []byte(strconv.FormatUint(uint64(g), 16))...)
+		return append(b, strings.ToUpper(strconv.FormatUint(uint64(g), 16))...)
 	}
 	return append(b, digits[g>>12&0xF], digits[g>>8&0xF], digits[g>>4&0xF], digits[g&0xF])
 }

@@ -1047,7 +1047,7 @@ func (gp *GoPdf) Close() error {
 }
 
 func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
-	gp.awaitFinishes()
+	gp.AwaitFinishes()
 	gp.prepare()
 	err = gp.Close()
 	if err != nil {
@@ -1444,7 +1444,7 @@ func (gp *GoPdf) PlaceHolderText(placeHolderName string, placeHolderWidth float6
 // fill in text that created by function PlaceHolderText
 // align: Left,Right,Center
 func (gp *GoPdf) FillInPlaceHoldText(placeHolderName string, text string, align int) error {
-	gp.awaitFinishes()
+	gp.AwaitFinishes()
 
 	infos, ok := gp.placeHolderTexts[placeHolderName]
 	if !ok {
@@ -1456,12 +1456,17 @@ func (gp *GoPdf) FillInPlaceHoldText(placeHolderName string, text string, align 
 		if !ok {
 			return errors.New("gp.pdfObjs is not *ContentObj")
 		}
+		if info.indexInContent >= len(content.listCache.caches) {
+			return errors.New("placeholder on a page given to FinishPage") // shinchoku patch
+		}
 		contentText, ok := content.listCache.caches[info.indexInContent].(*cacheContentText)
 		if !ok {
 			return errors.New("listCache.caches is not *cacheContentText")
 		}
 		info.fontISubset.AddChars(text)
 		contentText.text = text
+		// shinchoku patch: the text's glyphs go with its text.
+		_, _, _, contentText.glyphs, _ = createContentGlyphs(contentText.fontSubset, text, contentText.fontSize, contentText.charSpacing, contentText.rectangle, true, contentText.glyphs[:0])
 
 		//Calculate position
 		_, _, textWidthPdfUnit, err := createContent(gp.curr.FontISubset, text, info.fontSize, info.charSpacing, nil)
@@ -2504,9 +2509,10 @@ func (gp *GoPdf) FinishPage() error {
 	return nil
 }
 
-// awaitFinishes waits until every page given to FinishPage is finished and
-// stops the finisher goroutine.
-func (gp *GoPdf) awaitFinishes() {
+// AwaitFinishes waits until every page given to FinishPage is finished and
+// stops the finisher goroutine. Write does it; a document given up before
+// Write must do it to let the goroutine go.
+func (gp *GoPdf) AwaitFinishes() {
 	if gp.finisher != nil {
 		close(gp.finisher)
 		gp.finisher = nil
