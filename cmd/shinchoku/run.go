@@ -353,18 +353,16 @@ func (b *batch) write() error {
 		errs[len(outputs)] = b.timed("差し戻し用ブック", func() error { return writeReturns(returnsDir, b.results) })
 	})
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		for _, t := range temps {
-			if t != "" {
-				os.Remove(t)
-			}
-		}
-		return err
-	}
+	err := errors.Join(errs...)
 	for i, o := range outputs {
-		if err := commitTemp(temps[i], o.path); err != nil {
-			return err
+		if err == nil {
+			err = commitTemp(temps[i], o.path)
+		} else if temps[i] != "" {
+			os.Remove(temps[i]) // nothing is put in place after a failure
 		}
+	}
+	if err != nil {
+		return err
 	}
 	b.outputs = append(b.outputs, outputs[0].path, outputs[1].path)
 	for _, r := range b.results {
