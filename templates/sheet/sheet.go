@@ -317,21 +317,48 @@ func CellText(v any) string {
 // twelve significant digits, because a spreadsheet keeps only fifteen (and
 // excelize truncates to them when writing), other text as it is.
 func Canonical(text string) string {
-	if f, err := strconv.ParseFloat(text, 64); err == nil && !strings.ContainsAny(text, "xXnN_") {
+	if f, ok := canonicalNumber(text); ok {
 		return strconv.FormatFloat(f, 'g', 12, 64)
 	}
 	return text
 }
 
+// canonicalNumber is the number a cell's text is, if Canonical rewrites it.
+func canonicalNumber(text string) (float64, bool) {
+	// Only a digit or a point (after a sign) can start a number that
+	// counts: ParseFloat's other forms (inf, nan, hex) are excluded below.
+	// Checking first spares a failed parse, and its error, for every text.
+	c := byte(0)
+	if len(text) > 0 {
+		c = text[0]
+	}
+	if (c == '+' || c == '-') && len(text) > 1 {
+		c = text[1]
+	}
+	if (c < '0' || c > '9') && c != '.' {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || strings.ContainsAny(text, "xXnN_") {
+		return 0, false
+	}
+	return f, true
+}
+
 // Checksum hashes the canonical texts of cells, so that a change to a
 // locked cell is noticed when the workbook comes back.
 func Checksum(texts []string) string {
-	h := sha256.New()
+	b := make([]byte, 0, 256)
 	for _, t := range texts {
-		h.Write([]byte(Canonical(t)))
-		h.Write([]byte{0})
+		if f, ok := canonicalNumber(t); ok {
+			b = strconv.AppendFloat(b, f, 'g', 12, 64)
+		} else {
+			b = append(b, t...)
+		}
+		b = append(b, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // Identity keys of the hidden sheet: column A holds the key, column B the value.
