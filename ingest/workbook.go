@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -92,6 +93,7 @@ type file struct {
 	findings shinchoku.Findings
 	formulas map[string]bool // cells holding a formula without a value
 	percent  map[[2]int]bool // cells whose number is shown as a percentage
+	locked   map[int]string  // checksum of each row's locked cells, by Excel row (made by place)
 }
 
 func (f *file) add(sev shinchoku.Severity, code, sheetName, cell, value string, args ...any) {
@@ -323,15 +325,24 @@ func (f *file) meta(wb *xlsxFile) (map[string]string, []mapped, bool) {
 
 // lockedTexts are the texts of a row's locked cells, in ReadOnlyColumns order.
 func lockedTexts(cols []string) []string {
-	keys := sheet.ReadOnlyColumns()
-	texts := make([]string, len(keys))
-	for i, k := range keys {
-		if j := sheet.Index(k) - 1; j < len(cols) {
+	idx := lockedColumns()
+	texts := make([]string, len(idx))
+	for i, j := range idx {
+		if j < len(cols) {
 			texts[i] = cols[j]
 		}
 	}
 	return texts
 }
+
+// lockedColumns are the 0-based indexes of the ReadOnlyColumns.
+var lockedColumns = sync.OnceValue(func() []int {
+	var idx []int
+	for _, k := range sheet.ReadOnlyColumns() {
+		idx = append(idx, sheet.Index(k)-1)
+	}
+	return idx
+})
 
 // place finds the Excel row each mapped data row is now in, or 0 when it
 // is gone. Rows are found by the checksum of their locked cells, so a row
@@ -339,7 +350,8 @@ func lockedTexts(cols []string) []string {
 // correctly. A row that is nowhere but still carries its IDs in its old place
 // had locked cells edited there: it is read there and the cells reported.
 func (f *file) place(rowMap []mapped, grid map[int][]string) []int {
-	sums := map[int]string{}
+	sums := make(map[int]string, len(grid))
+	f.locked = sums
 	byChecksum := map[string][]int{}
 	for n, cols := range grid {
 		ck := sheet.Checksum(lockedTexts(cols))
@@ -588,10 +600,10 @@ func (f *file) checkLength(key string, row int, v string) {
 // checkLocked compares a row's locked cells with the checksum the template
 // recorded, and names the cells that changed with their original values.
 func (f *file) checkLocked(n int, m mapped, row sheet.Row, cols []string, period shinchoku.Period) {
-	texts := lockedTexts(cols)
-	if sheet.Checksum(texts) == m.checksum {
+	if ck, ok := f.locked[n]; ok && ck == m.checksum {
 		return
 	}
+	texts := lockedTexts(cols)
 	// Recompute what the template wrote from the plan. The last accepted
 	// actual came from the store and is not recomputed here: a change there
 	// is reported without its original value.

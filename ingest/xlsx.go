@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // xlsxFile is a submitted workbook opened for what validation needs and
@@ -91,7 +92,7 @@ func (x *xlsxFile) part(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(x.limits.XMLSize, x.limits.UnzipSize-x.read)
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	data, err := readAll(io.LimitReader(rc, limit+1), min(f.UncompressedSize64, uint64(max(limit, 0)), 8<<20))
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +101,26 @@ func (x *xlsxFile) part(name string) ([]byte, error) {
 	}
 	x.read += int64(len(data))
 	return data, nil
+}
+
+// readAll is io.ReadAll starting with room for the size the zip
+// directory declares, up to 8 MB (the size is only a hint: the reader still
+// stops at the limit, and a part longer than declared is a zip error).
+func readAll(r io.Reader, size uint64) ([]byte, error) {
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 func (x *xlsxFile) decode(name string, v any) error {
@@ -158,22 +179,22 @@ func parseSharedStrings(data []byte) ([]string, error) {
 	shared := []string{}
 	var sc scanner
 	sc.data = data
-	var cur strings.Builder
+	var cur []byte
 	inSI, inT, inPhonetic := false, false, 0
 	for sc.next() {
 		switch {
 		case sc.kind == tagText:
 			if inSI && inT && inPhonetic == 0 {
-				cur.WriteString(sc.text())
+				cur = sc.appendText(cur)
 			}
 		case sc.name == "si":
 			switch sc.kind {
 			case tagStart:
 				inSI = true
-				cur.Reset()
+				cur = cur[:0]
 			case tagEnd:
 				inSI = false
-				shared = append(shared, cur.String())
+				shared = append(shared, string(cur))
 			case tagEmpty:
 				shared = append(shared, "")
 			}
@@ -218,28 +239,30 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 	row, col := 0, 0
 	var cols []string
 	var mk marks
-	var cellType, cellStyle string
-	var value strings.Builder
+	var cellType, cellStyle []byte // raw attribute values
+	var value []byte
+	width := 0 // of the last row, to size the next
 	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
 	flush := func() {
 		if !inRow {
 			return
 		}
 		fn(row, cols, mk)
-		cols, mk = nil, marks{}
+		width = max(width, len(cols))
+		cols, mk = make([]string, 0, width), marks{}
 	}
 	for sc.next() {
 		switch {
 		case sc.kind == tagText:
 			if inCell && (inV || (inIS && inT)) {
-				value.WriteString(sc.text())
+				value = sc.appendText(value)
 			}
 		case sc.name == "row":
 			switch sc.kind {
 			case tagStart, tagEmpty:
 				r := row + 1
-				if v := sc.attr("r"); v != "" {
-					if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				if v := sc.attrBytes("r"); len(v) > 0 {
+					if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
 						r = n
 					}
 				}
@@ -256,23 +279,27 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 			switch sc.kind {
 			case tagStart, tagEmpty:
 				col++
-				if ref := sc.attr("r"); ref != "" {
+				if ref := sc.attrBytes("r"); len(ref) > 0 {
 					if c := columnOf(ref); c > 0 {
 						col = c
 					}
 				}
-				cellType, cellStyle = sc.attr("t"), sc.attr("s")
-				value.Reset()
+				cellType, cellStyle = sc.attrBytes("t"), sc.attrBytes("s")
+				value = value[:0]
 				inCell, hasF, hasV = sc.kind == tagStart, false, false
 			case tagEnd:
-				v := value.String()
-				if cellType == "s" {
+				var v string
+				if string(cellType) == "s" {
 					if err := x.sharedStrings(); err != nil {
 						return err
 					}
-					if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(x.shared) {
+					if i, err := strconv.Atoi(string(bytes.TrimSpace(value))); err == nil && i >= 0 && i < len(x.shared) {
 						v = x.shared[i]
+					} else {
+						v = string(value)
 					}
+				} else {
+					v = string(value)
 				}
 				if col > 0 && col <= 16384 {
 					for len(cols) < col {
@@ -282,7 +309,7 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 					if hasF && !hasV {
 						mk.formulaOnly = append(mk.formulaOnly, col-1)
 					}
-					if (cellType == "" || cellType == "n") && cellStyle != "" && v != "" && x.isPercent(cellStyle) {
+					if (len(cellType) == 0 || string(cellType) == "n") && len(cellStyle) > 0 && v != "" && x.isPercent(cellStyle) {
 						mk.percent = append(mk.percent, col-1)
 					}
 				}
@@ -307,12 +334,12 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 
 // isPercent reports whether a cell style shows numbers as percentages.
 // styles.xml is read on first use.
-func (x *xlsxFile) isPercent(style string) bool {
+func (x *xlsxFile) isPercent(style []byte) bool {
 	if x.percent == nil {
 		x.percent = map[string]bool{}
 		x.loadPercentStyles()
 	}
-	return x.percent[style]
+	return x.percent[string(style)]
 }
 
 func (x *xlsxFile) loadPercentStyles() {
@@ -363,7 +390,7 @@ func unquoted(code string) string {
 }
 
 // columnOf is the 1-based column of an A1 reference ("P12" → 16).
-func columnOf(ref string) int {
+func columnOf(ref []byte) int {
 	c := 0
 	for _, r := range ref {
 		if r < 'A' || r > 'Z' {
@@ -442,15 +469,15 @@ func (s *scanner) next() bool {
 		} else if len(tag) > 0 && tag[len(tag)-1] == '/' {
 			s.kind, tag = tagEmpty, tag[:len(tag)-1]
 		}
-		nameEnd := bytes.IndexAny(tag, " \t\r\n")
-		if nameEnd < 0 {
-			nameEnd = len(tag)
+		nameEnd := 0
+		for nameEnd < len(tag) && !isSpace(tag[nameEnd]) {
+			nameEnd++
 		}
 		name := tag[:nameEnd]
 		if i := bytes.IndexByte(name, ':'); i >= 0 {
 			name = name[i+1:]
 		}
-		s.name, s.attrs = string(name), tag[nameEnd:]
+		s.name, s.attrs = internName(name), tag[nameEnd:]
 		return true
 	}
 	return false
@@ -465,84 +492,144 @@ func (s *scanner) skip(until string) {
 	s.pos += end + len(until)
 }
 
+// internName returns the names the readers look for without allocating.
+func internName(b []byte) string {
+	switch string(b) {
+	case "row":
+		return "row"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "f":
+		return "f"
+	case "is":
+		return "is"
+	case "t":
+		return "t"
+	case "r":
+		return "r"
+	case "si":
+		return "si"
+	case "rPh":
+		return "rPh"
+	case "rPr":
+		return "rPr"
+	}
+	return string(b)
+}
+
 // attr is the value of an attribute of the current tag, entities decoded.
 func (s *scanner) attr(name string) string {
+	if v := s.rawAttr(name); v != nil {
+		return unescape(v)
+	}
+	return ""
+}
+
+// attrBytes is attr without a copy when the value has no entity.
+func (s *scanner) attrBytes(name string) []byte {
+	v := s.rawAttr(name)
+	if bytes.IndexByte(v, '&') >= 0 {
+		return appendUnescaped(nil, v)
+	}
+	return v
+}
+
+// rawAttr is the value of an attribute of the current tag as written
+// (entities not decoded), or nil.
+func (s *scanner) rawAttr(name string) []byte {
 	a := s.attrs
 	for len(a) > 0 {
-		a = bytes.TrimLeft(a, " \t\r\n")
+		for len(a) > 0 && isSpace(a[0]) {
+			a = a[1:]
+		}
 		eq := bytes.IndexByte(a, '=')
 		if eq < 0 || eq+1 >= len(a) {
-			return ""
+			return nil
 		}
-		key := bytes.TrimSpace(a[:eq])
+		key := a[:eq]
+		for len(key) > 0 && isSpace(key[len(key)-1]) {
+			key = key[:len(key)-1]
+		}
 		q := a[eq+1]
 		if q != '"' && q != '\'' {
-			return ""
+			return nil
 		}
 		end := bytes.IndexByte(a[eq+2:], q)
 		if end < 0 {
-			return ""
+			return nil
 		}
 		val := a[eq+2 : eq+2+end]
 		if i := bytes.IndexByte(key, ':'); i >= 0 && string(key[:i]) != "xmlns" {
 			key = key[i+1:]
 		}
 		if string(key) == name {
-			return unescape(val)
+			return val
 		}
 		a = a[eq+2+end+1:]
 	}
-	return ""
+	return nil
 }
 
+// isSpace is XML white space.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 func (s *scanner) text() string { return unescape(s.raw) }
+
+// appendText appends the current text, entities decoded, to dst.
+func (s *scanner) appendText(dst []byte) []byte { return appendUnescaped(dst, s.raw) }
 
 // unescape decodes the five XML entities and character references.
 func unescape(b []byte) string {
 	if bytes.IndexByte(b, '&') < 0 {
 		return string(b)
 	}
-	var out strings.Builder
+	return string(appendUnescaped(nil, b))
+}
+
+// appendUnescaped appends b to dst with the five XML entities and character
+// references decoded.
+func appendUnescaped(dst, b []byte) []byte {
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '&')
 		if i < 0 {
-			out.Write(b)
-			break
+			return append(dst, b...)
 		}
-		out.Write(b[:i])
+		dst = append(dst, b[:i]...)
 		b = b[i:]
 		semi := bytes.IndexByte(b, ';')
 		if semi < 0 || semi > 12 {
-			out.WriteByte('&')
+			dst = append(dst, '&')
 			b = b[1:]
 			continue
 		}
 		ent := string(b[1:semi])
 		switch {
 		case ent == "amp":
-			out.WriteByte('&')
+			dst = append(dst, '&')
 		case ent == "lt":
-			out.WriteByte('<')
+			dst = append(dst, '<')
 		case ent == "gt":
-			out.WriteByte('>')
+			dst = append(dst, '>')
 		case ent == "quot":
-			out.WriteByte('"')
+			dst = append(dst, '"')
 		case ent == "apos":
-			out.WriteByte('\'')
+			dst = append(dst, '\'')
 		case strings.HasPrefix(ent, "#x"):
 			if n, err := strconv.ParseUint(ent[2:], 16, 32); err == nil {
-				out.WriteRune(rune(n))
+				dst = utf8.AppendRune(dst, rune(n))
 			}
 		case strings.HasPrefix(ent, "#"):
 			if n, err := strconv.ParseUint(ent[1:], 10, 32); err == nil {
-				out.WriteRune(rune(n))
+				dst = utf8.AppendRune(dst, rune(n))
 			}
 		default:
-			out.Write(b[:semi+1])
+			dst = append(dst, b[:semi+1]...)
 		}
 		b = b[semi+1:]
 	}
-	return out.String()
+	return dst
 }
 
 // xmlEscape turns CDATA text into escaped text, so that text() treats both
