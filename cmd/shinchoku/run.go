@@ -174,6 +174,35 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		return boolInt(!b.results[x].Superseded) - boolInt(!b.results[y].Superseded)
 	})
 	depts := sheet.Recipients(plan, office)
+	// Accepted files are copied into the archive on a second goroutine
+	// while the first records them (creating a file is slow next to an
+	// insert); the first error stops the copying.
+	toArchive := make(chan ingest.Result, len(b.results))
+	archived := make(chan error, 1)
+	go func(in <-chan ingest.Result) {
+		var err error
+		for r := range in {
+			if err != nil {
+				continue
+			}
+			var data []byte
+			if data, err = readInput(r.File); err == nil {
+				if err = st.Archive(r.SHA256, data); err != nil {
+					err = failf(err, "受理したファイルを保管できません")
+				}
+			}
+		}
+		archived <- err
+	}(toArchive)
+	stopArchive := func() error {
+		if toArchive == nil {
+			return nil
+		}
+		close(toArchive)
+		toArchive = nil
+		return <-archived
+	}
+	defer stopArchive()
 	for _, i := range order {
 		r := b.results[i]
 		dept := ""
@@ -209,14 +238,11 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 			b.changed++
 		}
 		if state == "accepted" {
-			data, err := readInput(r.File)
-			if err != nil {
-				return nil, err
-			}
-			if err := st.Archive(r.SHA256, data); err != nil {
-				return nil, failf(err, "受理したファイルを保管できません")
-			}
+			toArchive <- r
 		}
+	}
+	if err := stopArchive(); err != nil {
+		return nil, err
 	}
 	pr, err := progressFrom(ctx, run, plan, period, rules, office)
 	if err != nil {
