@@ -14,7 +14,7 @@ type cacheContentColorRGB struct {
 }
 
 func (c *cacheContentColorRGB) write(w io.Writer, protection *PDFProtection) error {
-	b := appendNums(make([]byte, 0, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+	b := appendNums(scratch(w, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
 	writeBytes(w, append(append(b, c.colorType...), '\n'))
 	return nil
 }

@@ -14,7 +14,7 @@ type cacheContentLine struct {
 }
 
 func (c *cacheContentLine) write(w io.Writer, protection *PDFProtection) error {
-	b := make([]byte, 0, 64)
+	b := scratch(w, 64)
 	b = append(b, "q\n"...)
 	b = appendGS(b, c.opts.extGStateIndexes)
 	b = appendNums(b, 2, c.x1, c.pageHeight-c.y1)

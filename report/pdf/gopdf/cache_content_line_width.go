@@ -9,5 +9,5 @@ type cacheContentLineWidth struct {
 }
 
 func (c *cacheContentLineWidth) write(w io.Writer, protection *PDFProtection) error {
-	return writeBytes(w, append(appendNums(nil, 2, c.width), "w\n"...))
+	return writeBytes(w, append(appendNums(scratch(w, 16), 2, c.width), "w\n"...))
 }

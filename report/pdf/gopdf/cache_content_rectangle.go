@@ -31,7 +31,7 @@ func NewCacheContentRectangle(pageHeight float64, rectOpts DrawableRectOptions) 
 }
 
 func (c cacheContentRectangle) write(w io.Writer, protection *PDFProtection) error {
-	b := make([]byte, 0, 64)
+	b := scratch(w, 64)
 	b = append(b, "q\n"...)
 	b = appendGS(b, c.extGStateIndexes)
 	b = appendNums(b, 2, c.x, c.pageHeight-c.y, c.width, c.height)

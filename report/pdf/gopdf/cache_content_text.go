@@ -144,25 +144,24 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		return err
 	}
 
-	b := make([]byte, 0, 128+4*len(c.text))
+	b := scratch(w, 128+4*len(c.text))
 	b = appendGS(b, c.cellOpt.extGStateIndexes)
 	b = append(b, "BT\n"...)
 	b = appendNums(b, 2, x, y)
 	b = append(b, "TD\n/F"...)
 	b = strconv.AppendInt(b, int64(c.fontCountIndex), 10)
 	b = append(b, ' ')
-	b = append(b, FormatFloatTrim(c.fontSize)...)
+	b = appendFloatTrim(b, c.fontSize)
 	b = append(b, " Tf "...)
-	b = append(b, FormatFloatTrim(c.charSpacing)...)
+	b = appendFloatTrim(b, c.charSpacing)
 	b = append(b, " Tc\n"...)
 	if err := writeBytes(w, b); err != nil {
 		return err
 	}
-	b = b[:0]
-
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
 	}
+	b = scratch(w, 16+4*len(c.glyphs))
 	b = append(b, "[<"...)
 
 	if !c.fontSubset.ttfFontOption.UseKerning {

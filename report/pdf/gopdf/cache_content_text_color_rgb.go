@@ -9,7 +9,7 @@ type cacheContentTextColorRGB struct {
 }
 
 func (c cacheContentTextColorRGB) write(w io.Writer, protection *PDFProtection) error {
-	b := appendNums(make([]byte, 0, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+	b := appendNums(scratch(w, 32), 3, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
 	writeBytes(w, append(append(b, colorTypeFillRGB...), '\n'))
 	return nil
 }
