@@ -114,7 +114,7 @@ func (w *writer) long(s string) excelize.Cell { return excelize.Cell{StyleID: w.
 // table streams a sheet: a title row, a header row, then the rows; with
 // column widths, a frozen header and a filter on the header. The rows are
 // made one at a time as they are written (KPI一覧 has a row per indicator).
-func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]any], filter bool) {
+func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]excelize.Cell], filter bool) {
 	if name != SheetSummary {
 		_, err := w.f.NewSheet(name)
 		w.set(err)
@@ -138,10 +138,15 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 	}
 	w.set(sw.SetRow("A2", hdr, excelize.RowOpts{Height: 30}))
 	n := 0
+	var ptrs []any // the row's cells by pointer: SetRow takes them without boxing each one
 	for r := range rows {
 		n++
+		ptrs = ptrs[:0]
+		for i := range r {
+			ptrs = append(ptrs, &r[i])
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
-		w.set(sw.SetRow(cell, r))
+		w.set(sw.SetRow(cell, ptrs))
 	}
 	if filter && n > 0 {
 		last, _ := excelize.CoordinatesToCellName(len(header), n+2)
@@ -279,7 +284,7 @@ func gradeColor(i, n int) string {
 var indicatorHeader = []string{"指標ID", "指標名", "単位", "単年/累計", "方向", "基準年度", "基準値", "目標年度", "目標値",
 	"対象年度", "期待値", "実績値", "状態", "公表予定時期", "報告した課", "達成率", "評価", "評価できない理由", "算定式", "備考"}
 
-func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []any {
+func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 	ind, e := ip.Indicator, ip.Eval
 	d := ind.Decimals(ip.Entry.Actual)
 	kind := "単年"
@@ -300,7 +305,7 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []any {
 	if !ip.Submitted {
 		status = shinchoku.StateNotSubmitted
 	}
-	return []any{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.Unit), w.txt(kind), w.txt(string(ind.Direction)),
+	return []excelize.Cell{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.Unit), w.txt(kind), w.txt(string(ind.Direction)),
 		w.txt(year(ind.Baseline.Year)), w.num(ind.Baseline.Value, d), w.txt(year(ind.Target.Year)), w.num(ind.Target.Value, d),
 		w.txt(ind.YearLabel(e.Year)), w.num(e.Expected, 2), w.num(e.Actual, d), w.txt(status), w.txt(ip.Entry.PublishDate),
 		w.txt(ip.Department), rate, w.txt(string(e.Grade)), w.txt(e.Reason), w.txt(e.Formula), w.txt(ip.Entry.Remarks)}
@@ -309,9 +314,9 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []any {
 var indicatorWidths = []float64{10, 28, 6, 6, 5, 11, 10, 11, 10, 11, 10, 10, 8, 12, 14, 8, 5, 20, 30, 20}
 
 func (w *writer) goals() {
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			if len(ip.Ancestors) == 0 && !yield(append([]any{w.txt(strings.TrimSpace(ip.Node.Code + " " + ip.Node.Title))}, w.indicatorRow(ip)...)) {
+			if len(ip.Ancestors) == 0 && !yield(append([]excelize.Cell{w.txt(strings.TrimSpace(ip.Node.Code + " " + ip.Node.Title))}, w.indicatorRow(ip)...)) {
 				return
 			}
 		}
@@ -328,9 +333,9 @@ func (w *writer) indicators() {
 		widths = append(widths, 24)
 	}
 	widths = append(append(widths, 16), indicatorWidths...)
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			var r []any
+			var r []excelize.Cell
 			for _, h := range hierarchy(p, ip.Node, ip.Ancestors) {
 				r = append(r, w.txt(h))
 			}
@@ -351,10 +356,10 @@ func (w *writer) projects() {
 		widths = append(widths, 24)
 	}
 	widths = append(widths, 14, 50, 50, 10, 8)
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
 			for _, nn := range w.pr.Narratives[n.ID] {
-				var r []any
+				var r []excelize.Cell
 				for _, h := range hierarchy(p, n, anc) {
 					r = append(r, w.txt(h))
 				}
@@ -369,9 +374,9 @@ func (w *writer) projects() {
 }
 
 func (w *writer) submissions() {
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		for _, d := range w.pr.Departments {
-			if !yield([]any{w.txt(d.Department), w.txt(d.State), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
+			if !yield([]excelize.Cell{w.txt(d.Department), w.txt(d.State), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
 				return
 			}
 		}
@@ -381,9 +386,9 @@ func (w *writer) submissions() {
 }
 
 func (w *writer) findings() {
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		for _, f := range w.pr.Findings {
-			if !yield([]any{w.txt(f.Severity.Label()), w.txt(f.Code), w.txt(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.txt(f.Value), w.long(f.Message)}) {
+			if !yield([]excelize.Cell{w.txt(f.Severity.Label()), w.txt(f.Code), w.txt(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.txt(f.Value), w.long(f.Message)}) {
 				return
 			}
 		}
@@ -410,9 +415,9 @@ func (w *writer) history() {
 		header = append(header, p.String())
 		widths = append(widths, 10)
 	}
-	rows := func(yield func([]any) bool) {
+	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			r := []any{w.txt(ip.ID), w.txt(ip.Name), w.txt(ip.Unit)}
+			r := []excelize.Cell{w.txt(ip.ID), w.txt(ip.Name), w.txt(ip.Unit)}
 			byPeriod := map[shinchoku.Period]shinchoku.Value{}
 			for _, pv := range w.pr.History[ip.ID] {
 				byPeriod[pv.Period] = pv.Value
