@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
 )
@@ -29,32 +30,39 @@ func wrap(text string, width float64, advance func(rune) float64) []string {
 			continue
 		}
 		pieces := breakPieces(&seg, para)
-		line, start := "", len(lines)
-		lineW := 0.0 // the width of line
-		for _, p := range pieces {
-			withP := extend(lineW, p, advance)
-			switch {
-			case withP <= width:
-				line, lineW = line+p, withP
-			case trimmedWidth(line, lineW, p, advance) <= width:
-				// Trailing spaces may hang past the margin.
-				line, lineW = line+p, withP
-			default:
-				if line != "" {
-					lines = append(lines, strings.TrimRight(line, " "))
-					line = ""
-				}
-				for p != "" && extend(0, p, advance) > width {
-					// Wider than a line: break between characters, at least one per line.
-					head := fit(p, width, advance)
-					lines = append(lines, head)
-					p = p[len(head):]
-				}
-				line, lineW = p, extend(0, p, advance)
-			}
+		if !utf8.ValidString(para) {
+			para = string([]rune(para)) // what the pieces are slices of
 		}
-		if line != "" || len(lines) == start {
-			lines = append(lines, strings.TrimRight(line, " "))
+		// The pieces are consecutive slices of para, so the line being
+		// filled is para[ls:le]: it grows without copying.
+		ls, le, start := 0, 0, len(lines)
+		lineW := 0.0 // the width of the line
+		pos := 0     // where the next piece starts in para
+		for _, p := range pieces {
+			pStart := pos
+			pos += len(p)
+			withP := extend(lineW, p, advance)
+			if withP <= width || trimmedWidth(para[ls:le], lineW, p, advance) <= width {
+				// It fits, or only its trailing spaces hang past the margin.
+				if ls == le {
+					ls = pStart
+				}
+				le, lineW = pos, withP
+				continue
+			}
+			if ls != le {
+				lines = append(lines, strings.TrimRight(para[ls:le], " "))
+			}
+			for p != "" && extend(0, p, advance) > width {
+				// Wider than a line: break between characters, at least one per line.
+				head := fit(p, width, advance)
+				lines = append(lines, head)
+				p = p[len(head):]
+			}
+			ls, le, lineW = pos-len(p), pos, extend(0, p, advance)
+		}
+		if ls != le || len(lines) == start {
+			lines = append(lines, strings.TrimRight(para[ls:le], " "))
 		}
 	}
 	return lines
@@ -63,24 +71,30 @@ func wrap(text string, width float64, advance func(rune) float64) []string {
 // breakPieces splits a paragraph at its line break opportunities and joins
 // pieces where 禁則 forbids a break.
 func breakPieces(seg *segmenter.Segmenter, para string) []string {
+	if !utf8.ValidString(para) {
+		para = string([]rune(para)) // as the segmenter sees it
+	}
 	seg.Init([]rune(para))
-	var pieces []string
+	var out []string
+	start, pos := 0, 0 // byte offsets in para of the last piece kept and of the next one
 	it := seg.LineIterator()
 	for it.Next() {
-		pieces = append(pieces, string(it.Line().Text))
-	}
-	var out []string
-	for _, p := range pieces {
+		end := pos
+		for _, r := range it.Line().Text {
+			end += utf8.RuneLen(r)
+		}
+		p := para[pos:end] // pieces follow each other: slices of para, not copies
 		if len(out) > 0 {
-			prev := out[len(out)-1]
-			first := []rune(p)[0]
-			last := []rune(strings.TrimRight(prev, " "))
-			if strings.ContainsRune(noLineStart, first) || (len(last) > 0 && strings.ContainsRune(noLineEnd, last[len(last)-1])) {
-				out[len(out)-1] = prev + p
+			first, _ := utf8.DecodeRuneInString(p)
+			last, n := utf8.DecodeLastRuneInString(strings.TrimRight(out[len(out)-1], " "))
+			if strings.ContainsRune(noLineStart, first) || (n > 0 && strings.ContainsRune(noLineEnd, last)) {
+				out[len(out)-1] = para[start:end]
+				pos = end
 				continue
 			}
 		}
 		out = append(out, p)
+		start, pos = pos, end
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
 )
 
 // advance counts a full-width character as 2 and anything else as 1.
@@ -57,6 +59,91 @@ func FuzzWrap(f *testing.F) {
 		joined := strings.Join(lines, "")
 		if strings.ReplaceAll(strings.ReplaceAll(joined, " ", ""), "\n", "") != strings.ReplaceAll(strings.ReplaceAll(text, " ", ""), "\n", "") {
 			t.Fatalf("text changed: %q → %q", text, lines)
+		}
+	})
+}
+
+// plainBreakPieces is breakPieces written the obvious way, with a copy of
+// every piece; the real one slices the paragraph.
+func plainBreakPieces(seg *segmenter.Segmenter, para string) []string {
+	seg.Init([]rune(para))
+	var pieces []string
+	it := seg.LineIterator()
+	for it.Next() {
+		pieces = append(pieces, string(it.Line().Text))
+	}
+	var out []string
+	for _, p := range pieces {
+		if len(out) > 0 {
+			prev := out[len(out)-1]
+			first := []rune(p)[0]
+			last := []rune(strings.TrimRight(prev, " "))
+			if strings.ContainsRune(noLineStart, first) || (len(last) > 0 && strings.ContainsRune(noLineEnd, last[len(last)-1])) {
+				out[len(out)-1] = prev + p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func FuzzBreakPieces(f *testing.F) {
+	for _, s := range []string{"若者の市内就職を促進します。", "「子育て」（支援）、", "Society 5.0 の実現", "a\xffb「c」", "  "} {
+		f.Add(s)
+	}
+	var seg segmenter.Segmenter
+	f.Fuzz(func(t *testing.T, para string) {
+		if got, want := breakPieces(&seg, para), plainBreakPieces(&seg, para); !reflect.DeepEqual(got, want) {
+			t.Fatalf("breakPieces(%q) = %q, want %q", para, got, want)
+		}
+	})
+}
+
+// plainWrap is wrap written the obvious way, joining strings.
+func plainWrap(text string, width float64, advance func(rune) float64) []string {
+	var lines []string
+	var seg segmenter.Segmenter
+	for _, para := range strings.Split(text, "\n") {
+		if para == "" {
+			lines = append(lines, "")
+			continue
+		}
+		line, start := "", len(lines)
+		lineW := 0.0
+		for _, p := range plainBreakPieces(&seg, para) {
+			withP := extend(lineW, p, advance)
+			switch {
+			case withP <= width, trimmedWidth(line, lineW, p, advance) <= width:
+				line, lineW = line+p, withP
+			default:
+				if line != "" {
+					lines = append(lines, strings.TrimRight(line, " "))
+				}
+				for p != "" && extend(0, p, advance) > width {
+					head := fit(p, width, advance)
+					lines = append(lines, head)
+					p = p[len(head):]
+				}
+				line, lineW = p, extend(0, p, advance)
+			}
+		}
+		if line != "" || len(lines) == start {
+			lines = append(lines, strings.TrimRight(line, " "))
+		}
+	}
+	return lines
+}
+
+func FuzzWrapSameAsPlain(f *testing.F) {
+	f.Add("若者の市内就職を促進します。「子育て」（支援）、Society 5.0 の実現", 7.0)
+	f.Add("a\xffb「c」\n\n  長い長い長い", 2.0)
+	f.Fuzz(func(t *testing.T, text string, width float64) {
+		if width != width || width > 1e6 {
+			return
+		}
+		if got, want := wrap(text, width, advance), plainWrap(text, width, advance); !reflect.DeepEqual(got, want) {
+			t.Fatalf("wrap(%q, %v) = %q, want %q", text, width, got, want)
 		}
 	})
 }
