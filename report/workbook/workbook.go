@@ -107,9 +107,19 @@ func (w *writer) num(v shinchoku.Value, decimals int) excelize.Cell {
 	return excelize.Cell{StyleID: w.st.num[decimals], Value: v.Num}
 }
 
-func (w *writer) txt(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.text, Value: s} }
+// txt and long are text cells; an empty text is a blank cell (with its
+// style), not an empty string, so that Excel's blank tests and COUNTA
+// see it as empty.
+func (w *writer) txt(s string) excelize.Cell { return textCell(w.st.text, s) }
 
-func (w *writer) long(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.wrap, Value: s} }
+func (w *writer) long(s string) excelize.Cell { return textCell(w.st.wrap, s) }
+
+func textCell(style int, s string) excelize.Cell {
+	if s == "" {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{StyleID: style, Value: s}
+}
 
 // table streams a sheet: a title row, a header row, then the rows; with
 // column widths, a frozen header and a filter on the header. The rows are

@@ -60,6 +60,24 @@ func TestConsolidated(t *testing.T) {
 	if len(rows) != 2+len(pr.Indicators) {
 		t.Errorf("KPI一覧 has %d rows, want %d indicators + 2", len(rows), len(pr.Indicators))
 	}
+	// An empty text is a blank cell, not an empty string: the header row
+	// says how wide the rows are.
+	blanks := 0
+	for i, r := range rows[2:] {
+		for j := range rows[1] {
+			if j < len(r) && r[j] != "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+3)
+			if typ, err := g.GetCellType(SheetIndicators, cell); err != nil || typ != excelize.CellTypeUnset {
+				t.Errorf("%s!%s is empty but of type %v (%v), want a blank cell", SheetIndicators, cell, typ, err)
+			}
+			blanks++
+		}
+	}
+	if blanks == 0 {
+		t.Error("no empty cell in KPI一覧 to check")
+	}
 	var dump strings.Builder
 	for _, s := range g.GetSheetList() {
 		rows, err := g.GetRows(s, excelize.Options{RawCellValue: true})
