@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"math"
+	"slices"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -13,7 +15,13 @@ type querier interface {
 }
 
 // view holds the read queries, shared by Store and Run.
-type view struct{ q querier }
+type view struct {
+	q querier
+	// recorded holds the submissions a run has written, by id, as reading
+	// them back would give them: Accepted takes their entries from here
+	// instead of querying 100,000 rows it has just inserted.
+	recorded map[int64]*shinchoku.Submission
+}
 
 // Receipts lists the latest reading of each department's submission for a
 // period, by department.
@@ -60,6 +68,11 @@ func (v view) Accepted(ctx context.Context, p shinchoku.Period) ([]*shinchoku.Su
 		return nil, err
 	}
 	for i, s := range subs {
+		if r, ok := v.recorded[ids[i]]; ok {
+			s.Indicators = slices.Clone(r.Indicators)
+			s.Nodes = slices.Clone(r.Nodes)
+			continue
+		}
 		if err := v.entries(ctx, ids[i], s); err != nil {
 			return nil, err
 		}
@@ -196,4 +209,27 @@ func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]
 		}
 	}
 	return out, rows.Err()
+}
+
+// asStored is a submission's entries as the store gives them back: SQLite
+// keeps no −0 (it stores a whole REAL as an integer) and no NaN (NULL).
+func asStored(sub *shinchoku.Submission) *shinchoku.Submission {
+	out := &shinchoku.Submission{}
+	if len(sub.Indicators) > 0 {
+		out.Indicators = slices.Clone(sub.Indicators)
+	}
+	if len(sub.Nodes) > 0 {
+		out.Nodes = slices.Clone(sub.Nodes)
+	}
+	for i, e := range out.Indicators {
+		switch {
+		case !e.Actual.Set:
+			out.Indicators[i].Actual = shinchoku.Value{}
+		case math.IsNaN(e.Actual.Num):
+			out.Indicators[i].Actual = shinchoku.Value{}
+		case e.Actual.Num == 0:
+			out.Indicators[i].Actual = shinchoku.Num(0)
+		}
+	}
+	return out
 }

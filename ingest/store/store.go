@@ -79,7 +79,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{view: view{db}, db: db, path: path}
+	s := &Store{view: view{q: db}, db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -154,7 +154,7 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 		}
 		return nil, err
 	}
-	r := &Run{view: view{tx}, s: s, tx: tx}
+	r := &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx}
 	if r.insertIndicator, err = tx.PrepareContext(ctx, `INSERT INTO indicator_entries VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
 		tx.Rollback()
 		return nil, err
@@ -237,6 +237,7 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 			return false, err
 		}
 	}
+	r.recorded[id] = asStored(sub)
 	return true, nil
 }
 

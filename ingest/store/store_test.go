@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"math"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
@@ -135,5 +137,60 @@ func TestLockAndInterruptedRun(t *testing.T) {
 	subs, err := s3.Accepted(ctx, sep)
 	if err != nil || len(subs) != 0 {
 		t.Fatalf("after an interrupted run: %v, %v", subs, err)
+	}
+}
+
+// TestAcceptedInRun: within a run, Accepted gives the submissions it has
+// just recorded exactly as the store gives them back once committed.
+func TestAcceptedInRun(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "store.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	record(t, s, "old", submission(sep, "C課", 3, "前回"), "accepted") // from an earlier run
+	odd := submission(sep, "A課", math.Copysign(0, -1), "a\x00b\xff")
+	odd.Indicators = append(odd.Indicators,
+		shinchoku.IndicatorEntry{IndicatorID: "p1.k3", Actual: shinchoku.Num(math.NaN())},
+		shinchoku.IndicatorEntry{IndicatorID: "p1.k4", Actual: shinchoku.Num(1e300), Remarks: "備考\n2行"},
+		shinchoku.IndicatorEntry{IndicatorID: "p1.k5", Actual: shinchoku.Num(0.1)},
+		shinchoku.IndicatorEntry{IndicatorID: "p1.k6", Actual: shinchoku.Value{Num: 7}},
+		shinchoku.IndicatorEntry{IndicatorID: "p1.k7", Actual: shinchoku.Num(-12.5)})
+	empty := &shinchoku.Submission{PlanID: "t", PlanHash: "h", Period: sep, Department: "B課"}
+	run, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, sub := range []*shinchoku.Submission{odd, empty} {
+		if _, err := run.Record(ctx, Receipt{Period: sep, Department: sub.Department, SHA256: string(rune('x' + i)), State: "accepted"}, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inRun, err := run.Accepted(ctx, sep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Accepted(ctx, sep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 3 {
+		t.Fatalf("accepted = %d submissions, want 3", len(stored))
+	}
+	if !reflect.DeepEqual(inRun, stored) {
+		for i := range stored {
+			t.Errorf("in the run:  %+v\nread back:   %+v", inRun[i], stored[i])
+		}
+	}
+	for i := range stored { // DeepEqual does not tell −0 from 0
+		for j, e := range stored[i].Indicators {
+			if got := inRun[i].Indicators[j].Actual.Num; math.Signbit(got) != math.Signbit(e.Actual.Num) {
+				t.Errorf("%s %s: %v in the run, %v read back", stored[i].Department, e.IndicatorID, got, e.Actual.Num)
+			}
+		}
 	}
 }
