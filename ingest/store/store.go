@@ -130,9 +130,29 @@ type Run struct {
 	view
 	s  *Store
 	tx *sql.Tx
-	// The two inserts made once per row of every accepted submission,
-	// prepared once per run (100,000 rows in a prefecture-size month).
-	insertIndicator, insertNode *sql.Stmt
+	// The inserts of every row of every accepted submission (100,000 in a
+	// prefecture-size month), prepared once per run: narratives one row per
+	// statement, indicators up to insertBatch rows per statement (one
+	// statement per row was a third of recording), by number of rows.
+	insertNode       *sql.Stmt
+	insertIndicators map[int]*sql.Stmt
+	args             []any
+}
+
+const insertBatch = 64
+
+// indicatorInsert is the prepared INSERT of n indicator rows.
+func (r *Run) indicatorInsert(ctx context.Context, n int) (*sql.Stmt, error) {
+	if st, ok := r.insertIndicators[n]; ok {
+		return st, nil
+	}
+	q := `INSERT INTO indicator_entries VALUES (?, ?, ?, ?, ?, ?)` + strings.Repeat(`, (?, ?, ?, ?, ?, ?)`, n-1)
+	st, err := r.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	r.insertIndicators[n] = st
+	return st, nil
 }
 
 // Begin starts a run. It fails with ErrLocked at once when another run holds
@@ -155,14 +175,11 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 		return nil, err
 	}
 	r := &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx}
-	if r.insertIndicator, err = tx.PrepareContext(ctx, `INSERT INTO indicator_entries VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
-		tx.Rollback()
-		return nil, err
-	}
 	if r.insertNode, err = tx.PrepareContext(ctx, `INSERT INTO node_entries VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
+	r.insertIndicators = map[int]*sql.Stmt{}
 	return r, nil
 }
 
@@ -223,14 +240,25 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 	if err != nil {
 		return false, err
 	}
-	for _, e := range sub.Indicators {
-		var actual any
-		if e.Actual.Set {
-			actual = e.Actual.Num
+	entries := sub.Indicators
+	for len(entries) > 0 {
+		n := min(len(entries), insertBatch)
+		r.args = r.args[:0]
+		for _, e := range entries[:n] {
+			var actual any
+			if e.Actual.Set {
+				actual = e.Actual.Num
+			}
+			r.args = append(r.args, id, e.IndicatorID, actual, string(e.Status), e.PublishDate, e.Remarks)
 		}
-		if _, err := r.insertIndicator.ExecContext(ctx, id, e.IndicatorID, actual, string(e.Status), e.PublishDate, e.Remarks); err != nil {
+		stmt, err := r.indicatorInsert(ctx, n)
+		if err != nil {
 			return false, err
 		}
+		if _, err := stmt.ExecContext(ctx, r.args...); err != nil {
+			return false, err
+		}
+		entries = entries[n:]
 	}
 	for _, e := range sub.Nodes {
 		if _, err := r.insertNode.ExecContext(ctx, id, e.NodeID, e.Progress, e.Analysis, e.Outlook, e.SelfEvaluation); err != nil {

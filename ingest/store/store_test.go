@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -157,6 +158,9 @@ func TestAcceptedInRun(t *testing.T) {
 		shinchoku.IndicatorEntry{IndicatorID: "p1.k5", Actual: shinchoku.Num(0.1)},
 		shinchoku.IndicatorEntry{IndicatorID: "p1.k6", Actual: shinchoku.Value{Num: 7}},
 		shinchoku.IndicatorEntry{IndicatorID: "p1.k7", Actual: shinchoku.Num(-12.5)})
+	for i := range 2*insertBatch + 3 { // full batches and a remainder, in order
+		odd.Indicators = append(odd.Indicators, shinchoku.IndicatorEntry{IndicatorID: fmt.Sprintf("q%03d", 200-i), Actual: shinchoku.Num(float64(i))})
+	}
 	empty := &shinchoku.Submission{PlanID: "t", PlanHash: "h", Period: sep, Department: "B課"}
 	run, err := s.Begin(ctx)
 	if err != nil {
