@@ -18,58 +18,62 @@ import (
 // TestFinishPage checks the patch in the local gopdf copy: a page finished
 // early (its content stream made and its drawing commands dropped), even
 // one drawn on again afterwards, writes the same bytes as a page left open
-// until Write.
+// until Write. With kerning on (whose page writer looks characters up in
+// the font's map while later pages add to it), pages are finished at once
+// instead of in the background: go test -race checks that.
 func TestFinishPage(t *testing.T) {
-	for _, level := range []int{zlib.BestSpeed, zlib.NoCompression} {
-		for _, tc := range []struct {
-			name  string
-			steps func(gp *gopdf.GoPdf, finish func())
-		}{
-			{"finished pages", func(gp *gopdf.GoPdf, finish func()) {
-				for p := range 3 {
-					gp.AddPage()
-					draw(t, gp, 100, "令和6年度 進捗状況 -"+string(rune('1'+p))+"-")
-					finish()
-				}
-			}},
-			{"drawn on after finishing", func(gp *gopdf.GoPdf, finish func()) {
-				gp.AddPage()
-				draw(t, gp, 100, "目次")
-				finish()
-				gp.AddPage()
-				draw(t, gp, 100, "総括")
-				finish()
-				if err := gp.SetPage(1); err != nil {
-					t.Fatal(err)
-				}
-				draw(t, gp, 200, "基本目標１ ………… 3")
-			}},
-		} {
-			render := func(finishing bool) []byte {
-				gp := &gopdf.GoPdf{}
-				gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-				gp.SetCompressLevel(level)
-				if err := gp.AddTTFFontData("m", fonts.MinchoRegular); err != nil {
-					t.Fatal(err)
-				}
-				if err := gp.SetFont("m", "", 10); err != nil {
-					t.Fatal(err)
-				}
-				tc.steps(gp, func() {
-					if finishing {
-						if err := gp.FinishPage(); err != nil {
-							t.Fatal(err)
-						}
+	for _, kerning := range []bool{false, true} {
+		for _, level := range []int{zlib.BestSpeed, zlib.NoCompression} {
+			for _, tc := range []struct {
+				name  string
+				steps func(gp *gopdf.GoPdf, finish func())
+			}{
+				{"finished pages", func(gp *gopdf.GoPdf, finish func()) {
+					for p := range 3 {
+						gp.AddPage()
+						draw(t, gp, 100, "令和6年度 進捗状況 -"+string(rune('1'+p))+"-")
+						finish()
 					}
-				})
-				var buf bytes.Buffer
-				if err := gp.Write(&buf); err != nil {
-					t.Fatal(err)
+				}},
+				{"drawn on after finishing", func(gp *gopdf.GoPdf, finish func()) {
+					gp.AddPage()
+					draw(t, gp, 100, "目次")
+					finish()
+					gp.AddPage()
+					draw(t, gp, 100, "総括")
+					finish()
+					if err := gp.SetPage(1); err != nil {
+						t.Fatal(err)
+					}
+					draw(t, gp, 200, "基本目標１ ………… 3")
+				}},
+			} {
+				render := func(finishing bool) []byte {
+					gp := &gopdf.GoPdf{}
+					gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+					gp.SetCompressLevel(level)
+					if err := gp.AddTTFFontDataWithOption("m", fonts.MinchoRegular, gopdf.TtfOption{UseKerning: kerning}); err != nil {
+						t.Fatal(err)
+					}
+					if err := gp.SetFont("m", "", 10); err != nil {
+						t.Fatal(err)
+					}
+					tc.steps(gp, func() {
+						if finishing {
+							if err := gp.FinishPage(); err != nil {
+								t.Fatal(err)
+							}
+						}
+					})
+					var buf bytes.Buffer
+					if err := gp.Write(&buf); err != nil {
+						t.Fatal(err)
+					}
+					return buf.Bytes()
 				}
-				return buf.Bytes()
-			}
-			if a, b := render(true), render(false); !bytes.Equal(a, b) {
-				t.Errorf("level %d, %s: finishing pages changed the file (%d bytes, %d without)", level, tc.name, len(a), len(b))
+				if a, b := render(true), render(false); !bytes.Equal(a, b) {
+					t.Errorf("kerning %v, level %d, %s: finishing pages changed the file (%d bytes, %d without)", kerning, level, tc.name, len(a), len(b))
+				}
 			}
 		}
 	}

@@ -2510,6 +2510,11 @@ func (gp *GoPdf) FinishPage() error {
 	if c.done != nil {
 		return nil // already being finished
 	}
+	if c.listCache.usesKerning() {
+		// Its writer would look characters up in the fonts' maps, which
+		// the next pages add to: finish it here.
+		return c.finish()
+	}
 	if gp.finisher == nil {
 		gp.finisher = make(chan *ContentObj, 8)
 		go func(queue <-chan *ContentObj) {

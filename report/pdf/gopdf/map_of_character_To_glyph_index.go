@@ -1,12 +1,7 @@
 package gopdf
 
-import "sync"
-
 // MapOfCharacterToGlyphIndex map of CharacterToGlyphIndex
 type MapOfCharacterToGlyphIndex struct {
-	// shinchoku patch: pages are finished on another goroutine (FinishPage)
-	// while the next page adds characters.
-	mu        sync.RWMutex
 	keyIndexs map[rune]int //for search index in keys
 	Keys      []rune
 	Vals      []uint
@@ -26,8 +21,6 @@ func (m *MapOfCharacterToGlyphIndex) KeyExists(k rune) bool {
 			return true
 		}
 	}*/
-	m.mu.RLock()
-	defer m.mu.RUnlock()
 	if _, ok := m.keyIndexs[k]; ok {
 		return true
 	}
@@ -36,8 +29,6 @@ func (m *MapOfCharacterToGlyphIndex) KeyExists(k rune) bool {
 
 // Set set key and value to map
 func (m *MapOfCharacterToGlyphIndex) Set(k rune, v uint) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	m.keyIndexs[k] = len(m.Keys)
 	m.Keys = append(m.Keys, k)
 	m.Vals = append(m.Vals, v)
@@ -50,8 +41,6 @@ func (m *MapOfCharacterToGlyphIndex) Index(k rune) (int, bool) {
 			return i, true
 		}
 	}*/
-	m.mu.RLock()
-	defer m.mu.RUnlock()
 	if index, ok := m.keyIndexs[k]; ok {
 		return index, true
 	}
@@ -60,8 +49,6 @@ func (m *MapOfCharacterToGlyphIndex) Index(k rune) (int, bool) {
 
 // Val get value by Key
 func (m *MapOfCharacterToGlyphIndex) Val(k rune) (uint, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
 	i, ok := m.keyIndexs[k]
 	if !ok {
 		return 0, false
