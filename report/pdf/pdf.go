@@ -194,7 +194,9 @@ func (d *doc) text(x, y float64, s string) {
 	}
 	d.missing = d.missing[:0]
 	d.gp.SetXY(x, y)
-	d.fail(d.gp.CellWithOption(&gopdf.Rect{W: d.measure(s) + 1, H: d.size}, s, gopdf.CellOption{Align: gopdf.Left | gopdf.Top}))
+	// Left- and top-aligned without a border, a cell's width changes
+	// nothing that is drawn: the text is not measured a second time here.
+	d.fail(d.gp.CellWithOption(&gopdf.Rect{W: 1, H: d.size}, s, gopdf.CellOption{Align: gopdf.Left | gopdf.Top}))
 	if len(d.missing) > 0 {
 		d.fail(fmt.Errorf("フォントにない文字 %q があるため描けません: 「%s」", string(d.missing), s))
 	}
