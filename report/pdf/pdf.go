@@ -61,9 +61,9 @@ type doc struct {
 	tocPages int    // contents pages after the cover
 	header   []cell // the header row of the table being drawn, repeated on a new page
 	page     int    // the page being drawn on, 1-based
-	widths   map[fontSize]map[rune]float64
+	widths   map[fontSize]*advanceTable
 	// advances is widths[advanceKey], the current font's
-	advances   map[rune]float64
+	advances   *advanceTable
 	advanceKey fontSize
 	wrapped    map[wrapKey][]string
 	trace      func(page int, x, y float64, s string)  // tests: every text drawn
@@ -101,7 +101,7 @@ func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 
 func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
 	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]*shinchoku.IndicatorProgress{},
-		widths: map[fontSize]map[rune]float64{}, wrapped: map[wrapKey][]string{}, trace: trace}
+		widths: map[fontSize]*advanceTable{}, wrapped: map[wrapKey][]string{}, trace: trace}
 	if d.title == "" {
 		d.title = pr.Plan.Title + " 進捗状況報告書"
 	}
@@ -156,6 +156,16 @@ type fontSize struct {
 	size   float64
 }
 
+// advanceTable holds the widths of the characters of one font and size
+// measured so far: those of the Basic Multilingual Plane (every Japanese
+// character) in an array, for wrapping looks them up for every character
+// of every text; others in a map.
+type advanceTable struct {
+	known [0x10000 / 64]uint64 // bit r: bmp[r] is measured
+	bmp   [0x10000]float64
+	other map[rune]float64
+}
+
 // advance is the width of a character in the current font, measured once
 // by gopdf and cached, because wrapping measures the same text many times.
 func (d *doc) advance(r rune) float64 {
@@ -163,18 +173,32 @@ func (d *doc) advance(r rune) float64 {
 	if d.advanceKey != key || d.advances == nil {
 		d.advances = d.widths[key]
 		if d.advances == nil {
-			d.advances = map[rune]float64{}
+			d.advances = &advanceTable{other: map[rune]float64{}}
 			d.widths[key] = d.advances
 		}
 		d.advanceKey = key
 	}
-	w, ok := d.advances[r]
-	if !ok {
-		var err error
-		w, err = d.gp.MeasureTextWidth(string(r))
-		d.fail(err)
-		d.advances[r] = w
+	t := d.advances
+	if r >= 0 && r < 0x10000 {
+		if t.known[r/64]&(1<<(r%64)) != 0 {
+			return t.bmp[r]
+		}
+		w := d.measureRune(r)
+		t.bmp[r] = w
+		t.known[r/64] |= 1 << (r % 64)
+		return w
 	}
+	w, ok := t.other[r]
+	if !ok {
+		w = d.measureRune(r)
+		t.other[r] = w
+	}
+	return w
+}
+
+func (d *doc) measureRune(r rune) float64 {
+	w, err := d.gp.MeasureTextWidth(string(r))
+	d.fail(err)
 	return w
 }
 
