@@ -241,14 +241,16 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 	var mk marks
 	var cellType, cellStyle []byte // raw attribute values
 	var value []byte
-	width := 0 // of the last row, to size the next
+	width := 0 // of the last row (up to 64), to size the next
 	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
 	flush := func() {
 		if !inRow {
 			return
 		}
 		fn(row, cols, mk)
-		width = max(width, len(cols))
+		// Not the widest row so far: one value typed far to the right
+		// would make every later row that wide (fn keeps them).
+		width = min(len(cols), 64)
 		cols, mk = make([]string, 0, width), marks{}
 	}
 	for sc.next() {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -99,5 +100,27 @@ func TestUnquoted(t *testing.T) {
 		if got := strings.Contains(unquoted(code), "%"); got != percent {
 			t.Errorf("%q: percent = %v, want %v", code, got, percent)
 		}
+	}
+}
+
+// TestWideRowDoesNotWidenOthers: a value typed in the last column of one
+// row does not make the rows after it as wide (the reader keeps every row).
+func TestWideRowDoesNotWidenOthers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="XFD1"><v>1</v></c></row>`)
+	for r := 2; r <= 50; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>`, r, r, r)
+	}
+	b.WriteString(`</sheetData>`)
+	x := &xlsxFile{}
+	if err := x.scanRows([]byte(b.String()), func(row int, cols []string, _ marks) {
+		if row == 1 && len(cols) != 16384 {
+			t.Errorf("row 1 has %d columns, want 16384", len(cols))
+		}
+		if row > 1 && cap(cols) > 64 {
+			t.Errorf("row %d: %d columns kept for %d values", row, cap(cols), len(cols))
+		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
