@@ -176,14 +176,25 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	depts := sheet.Recipients(plan, office)
 	// Accepted files are copied into the archive on a second goroutine
 	// while the first records them (creating a file is slow next to an
-	// insert); the first error stops the copying.
+	// insert). The first error stops the copying; so does a run that
+	// fails or is cancelled before all are queued.
 	toArchive := make(chan ingest.Result, len(b.results))
 	archived := make(chan error, 1)
+	abandon := make(chan struct{})
 	go func(in <-chan ingest.Result) {
 		var err error
 		for r := range in {
 			if err != nil {
 				continue
+			}
+			select {
+			case <-abandon:
+				err = errAbandoned
+				continue
+			case <-ctx.Done():
+				err = ctx.Err()
+				continue
+			default:
 			}
 			var data []byte
 			if data, err = readInput(r.File); err == nil {
@@ -194,15 +205,20 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 		}
 		archived <- err
 	}(toArchive)
-	stopArchive := func() error {
+	// stopArchive waits for the copying: to its end when all is queued,
+	// else only for the file being copied.
+	stopArchive := func(queued bool) error {
 		if toArchive == nil {
 			return nil
+		}
+		if !queued {
+			close(abandon)
 		}
 		close(toArchive)
 		toArchive = nil
 		return <-archived
 	}
-	defer stopArchive()
+	defer stopArchive(false)
 	for _, i := range order {
 		r := b.results[i]
 		dept := ""
@@ -241,7 +257,7 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 			toArchive <- r
 		}
 	}
-	if err := stopArchive(); err != nil {
+	if err := stopArchive(true); err != nil {
 		return nil, err
 	}
 	pr, err := progressFrom(ctx, run, plan, period, rules, office)
@@ -264,6 +280,10 @@ func runBatch(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period 
 	}
 	return b, nil
 }
+
+// errAbandoned stops archiving when the run has already failed; it is
+// never shown (the run's own error is).
+var errAbandoned = errors.New("archiving abandoned")
 
 // departmentOfFile finds the department a file name names: the longest
 // department name in it (templates are named <period>_<department>.xlsx).
