@@ -57,9 +57,10 @@ func appendFixed(b []byte, n float64, prec int) []byte {
 }
 
 // appendFloatTrim appends FormatFloatTrim(v), without strconv's shortest
-// formatting when v is a whole number.
+// formatting when v is a whole number small enough (below 2^43) for
+// FormatFloatTrim's rounding, 1000·v/1000, to give v back exactly.
 func appendFloatTrim(b []byte, v float64) []byte {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 && !(v == 0 && math.Signbit(v)) {
+	if v == math.Trunc(v) && math.Abs(v) < 1<<43 && !(v == 0 && math.Signbit(v)) {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
 	return append(b, FormatFloatTrim(v)...)
