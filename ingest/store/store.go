@@ -131,28 +131,45 @@ type Run struct {
 	s  *Store
 	tx *sql.Tx
 	// The inserts of every row of every accepted submission (100,000 in a
-	// prefecture-size month), prepared once per run: narratives one row per
-	// statement, indicators up to insertBatch rows per statement (one
-	// statement per row was a third of recording), by number of rows.
-	insertNode       *sql.Stmt
-	insertIndicators map[int]*sql.Stmt
-	args             []any
+	// prefecture-size month), prepared once per run, up to insertBatch rows
+	// per statement (a statement per row was a third of recording), by
+	// table and number of rows.
+	inserts map[insertKey]*sql.Stmt
+	args    []any
+	seq     int // the last seq given, once known
 }
 
 const insertBatch = 64
 
-// indicatorInsert is the prepared INSERT of n indicator rows.
-func (r *Run) indicatorInsert(ctx context.Context, n int) (*sql.Stmt, error) {
-	if st, ok := r.insertIndicators[n]; ok {
-		return st, nil
+type insertKey struct {
+	table string
+	rows  int
+}
+
+// insert writes n rows of six values into table, up to insertBatch rows a
+// statement; row appends the values of row i to args.
+func (r *Run) insert(ctx context.Context, table string, n int, row func(i int, args []any) []any) error {
+	for start := 0; start < n; start += insertBatch {
+		rows := min(n-start, insertBatch)
+		r.args = r.args[:0]
+		for i := start; i < start+rows; i++ {
+			r.args = row(i, r.args)
+		}
+		key := insertKey{table, rows}
+		st, ok := r.inserts[key]
+		if !ok {
+			var err error
+			q := "INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?, ?)", rows-1)
+			if st, err = r.tx.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+			r.inserts[key] = st
+		}
+		if _, err := st.ExecContext(ctx, r.args...); err != nil {
+			return err
+		}
 	}
-	q := `INSERT INTO indicator_entries VALUES (?, ?, ?, ?, ?, ?)` + strings.Repeat(`, (?, ?, ?, ?, ?, ?)`, n-1)
-	st, err := r.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	r.insertIndicators[n] = st
-	return st, nil
+	return nil
 }
 
 // Begin starts a run. It fails with ErrLocked at once when another run holds
@@ -175,11 +192,7 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 		return nil, err
 	}
 	r := &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx}
-	if r.insertNode, err = tx.PrepareContext(ctx, `INSERT INTO node_entries VALUES (?, ?, ?, ?, ?, ?)`); err != nil {
-		tx.Rollback()
-		return nil, err
-	}
-	r.insertIndicators = map[int]*sql.Stmt{}
+	r.inserts = map[insertKey]*sql.Stmt{}
 	return r, nil
 }
 
@@ -216,10 +229,12 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 	if exists > 0 {
 		return false, nil
 	}
-	var seq int
-	if err := r.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM submissions").Scan(&seq); err != nil {
-		return false, err
+	if r.seq == 0 { // the run holds the write lock: seq is read once
+		if err := r.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) FROM submissions").Scan(&r.seq); err != nil {
+			return false, err
+		}
 	}
+	seq := r.seq + 1
 	if rc.State == "accepted" {
 		if _, err := r.tx.ExecContext(ctx, `UPDATE submissions SET state = 'superseded'
 			WHERE period = ? AND department = ? AND state = 'accepted'`, rc.Period.String(), rc.Department); err != nil {
@@ -233,6 +248,7 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 	if err != nil {
 		return false, err
 	}
+	r.seq = seq
 	if rc.State != "accepted" || sub == nil {
 		return true, nil
 	}
@@ -240,30 +256,23 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 	if err != nil {
 		return false, err
 	}
-	entries := sub.Indicators
-	for len(entries) > 0 {
-		n := min(len(entries), insertBatch)
-		r.args = r.args[:0]
-		for _, e := range entries[:n] {
-			var actual any
-			if e.Actual.Set {
-				actual = e.Actual.Num
-			}
-			r.args = append(r.args, id, e.IndicatorID, actual, string(e.Status), e.PublishDate, e.Remarks)
+	err = r.insert(ctx, "indicator_entries", len(sub.Indicators), func(i int, args []any) []any {
+		e := sub.Indicators[i]
+		var actual any
+		if e.Actual.Set {
+			actual = e.Actual.Num
 		}
-		stmt, err := r.indicatorInsert(ctx, n)
-		if err != nil {
-			return false, err
-		}
-		if _, err := stmt.ExecContext(ctx, r.args...); err != nil {
-			return false, err
-		}
-		entries = entries[n:]
+		return append(args, id, e.IndicatorID, actual, string(e.Status), e.PublishDate, e.Remarks)
+	})
+	if err != nil {
+		return false, err
 	}
-	for _, e := range sub.Nodes {
-		if _, err := r.insertNode.ExecContext(ctx, id, e.NodeID, e.Progress, e.Analysis, e.Outlook, e.SelfEvaluation); err != nil {
-			return false, err
-		}
+	err = r.insert(ctx, "node_entries", len(sub.Nodes), func(i int, args []any) []any {
+		e := sub.Nodes[i]
+		return append(args, id, e.NodeID, e.Progress, e.Analysis, e.Outlook, e.SelfEvaluation)
+	})
+	if err != nil {
+		return false, err
 	}
 	r.recorded[id] = asStored(sub)
 	return true, nil

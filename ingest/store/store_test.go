@@ -160,6 +160,7 @@ func TestAcceptedInRun(t *testing.T) {
 		shinchoku.IndicatorEntry{IndicatorID: "p1.k7", Actual: shinchoku.Num(-12.5)})
 	for i := range 2*insertBatch + 3 { // full batches and a remainder, in order
 		odd.Indicators = append(odd.Indicators, shinchoku.IndicatorEntry{IndicatorID: fmt.Sprintf("q%03d", 200-i), Actual: shinchoku.Num(float64(i))})
+		odd.Nodes = append(odd.Nodes, shinchoku.NodeEntry{NodeID: fmt.Sprintf("n%03d", 200-i), Progress: fmt.Sprint(i)})
 	}
 	empty := &shinchoku.Submission{PlanID: "t", PlanHash: "h", Period: sep, Department: "B課"}
 	run, err := s.Begin(ctx)
