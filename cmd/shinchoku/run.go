@@ -310,7 +310,7 @@ func boolInt(b bool) int {
 func progressFrom(ctx context.Context, q interface {
 	Accepted(context.Context, shinchoku.Period) ([]*shinchoku.Submission, error)
 	Receipts(context.Context, shinchoku.Period) ([]store.Receipt, error)
-	History(context.Context, shinchoku.Period) (map[string][]store.PeriodActual, error)
+	History(context.Context, shinchoku.Period) (map[string][]shinchoku.PeriodValue, error)
 }, plan *shinchoku.Plan, period shinchoku.Period, rules shinchoku.Rules, office string) (*shinchoku.Progress, error) {
 	accepted, err := q.Accepted(ctx, period)
 	if err != nil {
@@ -337,15 +337,8 @@ func progressFrom(ctx context.Context, q interface {
 		}
 		pr.Departments = append(pr.Departments, ds)
 	}
-	hist, err := q.History(ctx, period)
-	if err != nil {
+	if pr.History, err = q.History(ctx, period); err != nil {
 		return nil, err
-	}
-	pr.History = map[string][]shinchoku.PeriodValue{}
-	for id, list := range hist {
-		for _, pa := range list {
-			pr.History[id] = append(pr.History[id], shinchoku.PeriodValue{Period: pa.Period, Value: pa.Value})
-		}
 	}
 	return pr, nil
 }

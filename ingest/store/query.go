@@ -170,15 +170,9 @@ func (v view) Narratives(ctx context.Context, dept string, before shinchoku.Peri
 	return out, rows.Err()
 }
 
-// PeriodActual is one accepted actual of an indicator.
-type PeriodActual struct {
-	Period shinchoku.Period
-	Value  shinchoku.Value
-}
-
 // History returns every accepted actual by indicator, oldest period first,
 // up to and including period p.
-func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]PeriodActual, error) {
+func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]shinchoku.PeriodValue, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT e.indicator_id, s.period, e.actual
 		FROM indicator_entries e JOIN submissions s ON s.id = e.submission_id
 		WHERE s.state = 'accepted' AND s.period <= ?
@@ -187,18 +181,23 @@ func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string][]PeriodActual{}
+	out := map[string][]shinchoku.PeriodValue{}
+	periods := map[string]shinchoku.Period{} // a month's rows all name it
 	for rows.Next() {
 		var id, period string
 		var actual sql.NullFloat64
 		if err := rows.Scan(&id, &period, &actual); err != nil {
 			return nil, err
 		}
-		p, err := shinchoku.ParsePeriod(period)
-		if err != nil {
-			return nil, err
+		p, ok := periods[period]
+		if !ok {
+			var err error
+			if p, err = shinchoku.ParsePeriod(period); err != nil {
+				return nil, err
+			}
+			periods[period] = p
 		}
-		pa := PeriodActual{Period: p}
+		pa := shinchoku.PeriodValue{Period: p}
 		if actual.Valid {
 			pa.Value = shinchoku.Num(actual.Float64)
 		}
