@@ -38,16 +38,25 @@ func (c Cache) Parse(name string, data []byte) (*shinchoku.Plan, error) {
 	if c.Dir == "" {
 		return Parse(name, data)
 	}
-	key := c.key(data)
+	// The key hashes the whole plan file: made while the entry is decoded.
+	keys := make(chan []byte, 1)
+	go func() { keys <- c.key(data) }()
+	var key []byte
+	wait := func() []byte {
+		if key == nil {
+			key = <-keys
+		}
+		return key
+	}
 	entry := c.entry(name)
-	if p := readEntry(entry, key); p != nil {
+	if p := readEntry(entry, wait); p != nil {
 		return p, nil
 	}
 	p, err := Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	writeEntry(c.Dir, entry, key, p)
+	writeEntry(c.Dir, entry, wait(), p)
 	return p, nil
 }
 
@@ -68,20 +77,21 @@ func (c Cache) entry(name string) string {
 }
 
 // readEntry returns the cached plan, or nil when the entry is missing, was
-// made for other bytes or another program, or cannot be decoded.
-func readEntry(path string, key []byte) *shinchoku.Plan {
+// made for other bytes or another program, or cannot be decoded. key is
+// asked for after decoding, so that it can be computed meanwhile.
+func readEntry(path string, key func() []byte) *shinchoku.Plan {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<16)
-	head := make([]byte, len(cacheMagic)+len(key))
-	if _, err := io.ReadFull(r, head); err != nil || !bytes.Equal(head, append([]byte(cacheMagic), key...)) {
+	head := make([]byte, len(cacheMagic)+sha256.Size*2+1) // the key is hex and a newline
+	if _, err := io.ReadFull(r, head); err != nil || !bytes.HasPrefix(head, []byte(cacheMagic)) {
 		return nil
 	}
 	var p shinchoku.Plan
-	if err := gob.NewDecoder(r).Decode(&p); err != nil {
+	if err := gob.NewDecoder(r).Decode(&p); err != nil || !bytes.Equal(head[len(cacheMagic):], key()) {
 		return nil
 	}
 	return &p

@@ -106,7 +106,7 @@ func TestCache(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			second := readEntry(c.entry(file), c.key(data))
+			second := readEntry(c.entry(file), func() []byte { return c.key(data) })
 			if second == nil {
 				t.Fatal("no cache entry")
 			}
