@@ -222,9 +222,7 @@ func asStored(sub *shinchoku.Submission) *shinchoku.Submission {
 	}
 	for i, e := range out.Indicators {
 		switch {
-		case !e.Actual.Set:
-			out.Indicators[i].Actual = shinchoku.Value{}
-		case math.IsNaN(e.Actual.Num):
+		case !e.Actual.Set || math.IsNaN(e.Actual.Num):
 			out.Indicators[i].Actual = shinchoku.Value{}
 		case e.Actual.Num == 0:
 			out.Indicators[i].Actual = shinchoku.Num(0)

@@ -191,9 +191,8 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 		}
 		return nil, err
 	}
-	r := &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx}
-	r.inserts = map[insertKey]*sql.Stmt{}
-	return r, nil
+	return &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx,
+		inserts: map[insertKey]*sql.Stmt{}}, nil
 }
 
 // Commit makes the run's writes permanent.
