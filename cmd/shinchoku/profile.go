@@ -8,7 +8,9 @@ import (
 
 // profiles writes pprof profiles of one command, for the README's
 // performance section: where the time (--cpuprofile) and the memory
-// (--memprofile, the live heap at the end of the command) go.
+// (--memprofile: pprof's allocs profile, which holds every allocation of
+// the command, -sample_index=alloc_space, and the heap still live at its
+// end, -sample_index=inuse_space) go.
 type profiles struct {
 	cpu, mem string
 	cpuFile  *os.File
