@@ -12,12 +12,12 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/signintech/gopdf"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/fonts"
+	"github.com/shinchoku/shinchoku/report/content"
 )
 
 // Options are what the report says about itself.
@@ -66,8 +66,8 @@ type doc struct {
 	advances   *advanceTable
 	advanceKey fontSize
 	wrapped    map[wrapKey][]string
-	trace      func(page int, x, y float64, s string)  // tests: every text drawn
-	progress   map[string]*shinchoku.IndicatorProgress // into pr.Indicators
+	trace      func(page int, x, y float64, s string) // tests: every text drawn
+	kpis       *content.KPITables
 	// hasIndicators: a narrative-only plan prints each initiative's description
 	hasIndicators bool
 	gp            *gopdf.GoPdf
@@ -100,20 +100,14 @@ func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 }
 
 func render(pr *shinchoku.Progress, opts Options, trace func(int, float64, float64, string)) (*doc, error) {
-	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: opts.Title, progress: map[string]*shinchoku.IndicatorProgress{},
+	d := &doc{gp: &gopdf.GoPdf{}, pr: pr, title: content.Title(pr, opts.Title), kpis: content.NewKPITables(pr),
 		widths: map[fontSize]*advanceTable{}, wrapped: map[wrapKey][]string{}, trace: trace}
-	if d.title == "" {
-		d.title = pr.Plan.Title + " 進捗状況報告書"
-	}
-	for i := range pr.Indicators {
-		d.progress[pr.Indicators[i].ID] = &pr.Indicators[i]
-	}
-	d.hasIndicators = len(pr.Indicators) > 0
+	d.hasIndicators = content.HasIndicators(pr)
 	d.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
 	// Fastest deflate: most of the size is the embedded font subsets anyway.
 	d.gp.SetCompressLevel(zlib.BestSpeed)
 	d.gp.SetInfo(gopdf.PdfInfo{
-		Title: d.title, Author: pr.Plan.Organization, Subject: pr.Plan.Title + "（" + pr.Period.Label() + "）",
+		Title: d.title, Author: pr.Plan.Organization, Subject: content.Subject(pr),
 		Creator: "shinchoku", Producer: "shinchoku", CreationDate: pr.Period.End(),
 	})
 	onMissing := gopdf.TtfOption{OnGlyphNotFound: func(r rune) { d.missing = append(d.missing, r) }}
@@ -336,9 +330,7 @@ func (d *doc) tocPerPage() int { return int((d.bottom() - marginTop - 40) / tocL
 
 // inContents says whether a heading is listed in the contents: every level
 // but the last (projects).
-func (d *doc) inContents(h heading) bool {
-	return h.level < max(len(d.pr.Plan.Levels)-1, 1)
-}
+func (d *doc) inContents(h heading) bool { return content.InContents(d.pr.Plan, h.level) }
 
 // reserveContents adds the blank contents pages after the cover.
 func (d *doc) reserveContents() {
@@ -366,7 +358,7 @@ func (d *doc) contents() {
 		d.y = marginTop
 		if p == 0 {
 			d.setFont(bold, 16)
-			d.text(marginX, d.y, "目次")
+			d.text(marginX, d.y, content.Contents)
 		}
 		d.y += 40
 		for _, h := range entries[min(p*per, len(entries)):min((p+1)*per, len(entries))] {
@@ -502,113 +494,45 @@ func (d *doc) linkOutlines() {
 	}
 }
 
-// headingTitle is how a node is titled in the report: 基本目標1 …, 1-1 …,
-// 施策① ….
-func headingTitle(n *shinchoku.Node, depth int) string {
-	code := n.Code
-	if depth > 0 && code != "" && unicode.IsDigit([]rune(code)[0]) {
-		return code + " " + n.Title
-	}
-	return n.Level + code + "　" + n.Title
-}
-
 func (d *doc) summary() {
 	d.newPage()
-	d.head(0, "総括", bold, 16, 60)
+	d.head(0, content.Overview, bold, 16, 60)
 	d.y += 6
-	pr := d.pr
+	d.paragraph(mincho, bodySize, 0, content.OverviewText(d.pr))
+	d.y += 8
 	if d.hasIndicators {
 		d.gradeOverview()
-	} else {
-		d.paragraph(mincho, bodySize, 0, fmt.Sprintf("%sの各取組について、報告主体（%s）からの取組状況の報告をまとめたものです。",
-			pr.Period.Label(), strings.Join(pr.Plan.Departments(), "・")))
-		d.y += 8
 	}
 	d.submissionStatus()
 }
 
 // gradeOverview draws the grade counts per goal as a table and as bars.
 func (d *doc) gradeOverview() {
-	pr := d.pr
-	grades := pr.Rules.Grades()
-	counts := pr.GradeCounts()
-	d.paragraph(mincho, bodySize, 0, fmt.Sprintf("%sの各指標について、期待値に対する進捗（達成率）を評価した結果です。評価の区分は %s です。",
-		pr.Period.Label(), bandText(pr.Rules)))
-	d.y += 8
-	cols := []column{{title: pr.Plan.Levels[0], width: contentW - float64(len(grades)+1)*42}}
-	for _, g := range grades {
-		cols = append(cols, column{title: string(g), width: 42, align: gopdf.Center})
+	g := content.Grades(d.pr)
+	widths := []float64{contentW - float64(len(g.Grades)+1)*42}
+	for range len(g.Grades) + 1 {
+		widths = append(widths, 42)
 	}
-	cols = append(cols, column{title: "計", width: 42, align: gopdf.Center})
-	var rows [][]cell
+	d.contentTable(g.Table(), widths)
+	d.y += 14
 	var labels []string
 	var stacks [][]int
-	addRow := func(label string, c map[shinchoku.Grade]int) {
-		r := []cell{{text: label}}
-		total := 0
-		var stack []int
-		for _, g := range grades {
-			r = append(r, cell{text: fmt.Sprint(c[g])})
-			total += c[g]
-			stack = append(stack, c[g])
-		}
-		rows = append(rows, append(r, cell{text: fmt.Sprint(total)}))
-		labels, stacks = append(labels, label), append(stacks, stack)
+	for _, r := range g.Rows {
+		labels, stacks = append(labels, r.Label), append(stacks, r.Counts)
 	}
-	for _, n := range pr.Plan.Nodes {
-		if c, ok := counts[n.ID]; ok {
-			addRow(headingTitle(n, 0), c)
-		}
-	}
-	addRow("全体", counts[""])
-	d.table(cols, rows)
-	d.y += 14
-	d.bars(labels, stacks, grades)
+	d.bars(labels, stacks, g.Grades)
 	d.y += 14
 }
 
 // submissionStatus draws how many departments were accepted, returned or
 // have not submitted.
 func (d *doc) submissionStatus() {
-	pr := d.pr
-	states := map[string]int{}
-	for _, ds := range pr.Departments {
-		states[ds.State]++
-	}
+	t := content.SubmissionTable(d.pr)
 	d.setFont(bold, 11)
 	d.ensure(60)
-	d.text(marginX, d.y, "提出状況")
+	d.text(marginX, d.y, t.Caption)
 	d.y += 18
-	d.table([]column{{title: "受理", width: contentW / 4, align: gopdf.Center}, {title: "差し戻し", width: contentW / 4, align: gopdf.Center},
-		{title: "未提出", width: contentW / 4, align: gopdf.Center}, {title: "計（担当課）", width: contentW / 4, align: gopdf.Center}},
-		[][]cell{{{text: fmt.Sprint(states[shinchoku.StateAccepted])}, {text: fmt.Sprint(states[shinchoku.StateReturned])},
-			{text: fmt.Sprint(states[shinchoku.StateNotSubmitted])}, {text: fmt.Sprint(len(pr.Departments))}}})
-}
-
-func bandText(r shinchoku.Rules) string {
-	var parts []string
-	for i, b := range r.Bands {
-		switch {
-		case i == len(r.Bands)-1:
-			parts = append(parts, fmt.Sprintf("%s（%g％未満）", b.Grade, r.Bands[i-1].Min))
-		default:
-			parts = append(parts, fmt.Sprintf("%s（%g％以上）", b.Grade, b.Min))
-		}
-	}
-	return strings.Join(parts, "・") + "、評価できないものは「−」"
-}
-
-// gradeColors: best grade green through red; no grade grey.
-var gradeColors = [][3]uint8{{84, 160, 82}, {155, 200, 120}, {240, 200, 80}, {225, 120, 90}, {190, 40, 40}}
-
-func gradeColor(i, n int) [3]uint8 {
-	if i == n-1 {
-		return [3]uint8{190, 190, 190}
-	}
-	if i < len(gradeColors) {
-		return gradeColors[i]
-	}
-	return [3]uint8{120, 120, 120}
+	d.contentTable(t, []float64{contentW / 4, contentW / 4, contentW / 4, contentW / 4})
 }
 
 // bars draws a horizontal stacked bar per row: how its indicators are graded.
@@ -634,7 +558,7 @@ func (d *doc) bars(labels []string, stacks [][]int, grades []shinchoku.Grade) {
 				continue
 			}
 			w := (contentW - labelW) * float64(c) / float64(total)
-			col := gradeColor(g, len(grades))
+			col := content.GradeColor(g, len(grades))
 			d.gp.SetFillColor(col[0], col[1], col[2])
 			d.gp.RectFromUpperLeftWithStyle(x, y, w, barH, "F")
 			if w > 14 {
@@ -647,7 +571,7 @@ func (d *doc) bars(labels []string, stacks [][]int, grades []shinchoku.Grade) {
 	y := d.y + float64(len(labels))*(barH+gap)
 	x := marginX + labelW
 	for g, grade := range grades {
-		col := gradeColor(g, len(grades))
+		col := content.GradeColor(g, len(grades))
 		d.gp.SetFillColor(col[0], col[1], col[2])
 		d.gp.RectFromUpperLeftWithStyle(x, y+2, 10, 8, "F")
 		d.text(x+13, y+1, string(grade))
@@ -659,7 +583,7 @@ func (d *doc) bars(labels []string, stacks [][]int, grades []shinchoku.Grade) {
 
 func (d *doc) goal(n *shinchoku.Node) {
 	d.newPage()
-	d.head(0, headingTitle(n, 0), bold, 15, 40)
+	d.head(0, content.Heading(n, 0), bold, 15, 40)
 	d.y += 4
 	if n.Description != "" {
 		d.paragraph(mincho, bodySize, 0, n.Description)
@@ -668,7 +592,7 @@ func (d *doc) goal(n *shinchoku.Node) {
 	if len(n.Indicators) > 0 {
 		d.setFont(bold, 11)
 		d.ensure(60)
-		d.text(marginX, d.y, "数値目標")
+		d.text(marginX, d.y, content.Targets)
 		d.y += 18
 		d.kpiTable(n.Indicators)
 		d.y += 10
@@ -684,14 +608,13 @@ func (d *doc) goal(n *shinchoku.Node) {
 // node draws a node below the top level: a heading for intermediate levels,
 // a project block for the last level.
 func (d *doc) node(n *shinchoku.Node, depth int) {
-	last := depth == len(d.pr.Plan.Levels)-1 || len(n.Children) == 0
-	if !last {
+	if !content.IsProject(d.pr.Plan, n, depth) {
 		size := 13.0
 		if depth > 1 {
 			size = 11.5
 		}
 		d.y += 6
-		d.head(depth, headingTitle(n, depth), bold, size, 60)
+		d.head(depth, content.Heading(n, depth), bold, size, 60)
 		d.y += 2
 		for _, c := range n.Children {
 			d.node(c, depth+1)
@@ -705,13 +628,7 @@ func (d *doc) node(n *shinchoku.Node, depth int) {
 // narrative. The title is kept with the first table row.
 func (d *doc) project(n *shinchoku.Node, depth int) {
 	d.y += 8
-	title := n.Title
-	if len(n.Departments) > 0 {
-		title += "【" + strings.Join(n.Departments, "／") + "】"
-	}
-	for _, t := range n.Tags {
-		title += "　" + t
-	}
+	title := content.ProjectHeading(n)
 	d.setFont(bold, 10.5)
 	keep := 60.0
 	if len(n.Indicators) == 0 {
@@ -725,8 +642,8 @@ func (d *doc) project(n *shinchoku.Node, depth int) {
 		d.text(marginX, d.y, l)
 		d.y += 10.5 * 1.5
 	}
-	if !d.hasIndicators && n.Description != "" {
-		d.paragraph(mincho, 8.5, 8, n.Description)
+	if desc := content.ProjectDescription(d.pr, n); desc != "" {
+		d.paragraph(mincho, 8.5, 8, desc)
 		d.y += 4
 	}
 	if len(n.Indicators) > 0 {
@@ -737,43 +654,22 @@ func (d *doc) project(n *shinchoku.Node, depth int) {
 }
 
 func (d *doc) narrative(n *shinchoku.Node) {
-	entries := d.pr.Narratives[n.ID]
+	entries := content.Narrative(d.pr, n)
 	if len(entries) == 0 {
 		d.y += 4
-		d.paragraph(mincho, bodySize, 8, "（報告なし）")
+		d.paragraph(mincho, bodySize, 8, content.NoReport)
 		return
 	}
-	for _, e := range entries {
+	for _, parts := range entries {
 		d.y += 4
-		prefix := ""
-		if len(entries) > 1 || !d.hasIndicators {
-			prefix = "【" + e.Department + "】"
-		}
-		for _, part := range []struct{ label, text string }{
-			{"取組状況・成果", e.Progress}, {"課題", e.Analysis}, {"今後の方向性", outlook(e)},
-		} {
-			if part.text == "" {
-				continue
-			}
+		for _, part := range parts {
 			d.setFont(gothic, 9)
 			d.ensure(2 * d.lineHeight())
-			d.text(marginX+8, d.y, prefix+"■"+part.label)
+			d.text(marginX+8, d.y, part.Label)
 			d.y += d.lineHeight()
-			d.paragraph(mincho, bodySize, 18, part.text)
+			d.paragraph(mincho, bodySize, 18, part.Text)
 		}
 	}
-}
-
-func outlook(e shinchoku.NodeNarrative) string {
-	s := e.Outlook
-	if e.SelfEvaluation != "" {
-		if s != "" {
-			s += "（自己評価: " + e.SelfEvaluation + "）"
-		} else {
-			s = "自己評価: " + e.SelfEvaluation
-		}
-	}
-	return s
 }
 
 // column of a table.
@@ -886,87 +782,31 @@ func (d *doc) row(cols []column, r []cell, header bool) {
 	d.y += h
 }
 
-// kpiTable draws the KPI table of a node: 指標名 / 基準値 / 実績値 / 目標値 /
-// 期待値 / 達成率 / 評価, with the years in the headers when the indicators
-// share them.
+// kpiTable draws the KPI table of a node and the ※ notes under it.
 func (d *doc) kpiTable(inds []*shinchoku.Indicator) {
-	progress := d.progress
-	shared := func(year func(*shinchoku.Indicator) int) string {
-		y := year(inds[0])
-		for _, ind := range inds[1:] {
-			if year(ind) != y || ind.YearBasis != inds[0].YearBasis {
-				return ""
-			}
-		}
-		if y == 0 {
-			return ""
-		}
-		return "\n(" + inds[0].YearLabel(y) + ")"
-	}
-	evalYear := inds[0].YearOf(d.pr.Period)
-	baseH := shared(func(i *shinchoku.Indicator) int { return i.Baseline.Year })
-	targetH := shared(func(i *shinchoku.Indicator) int { return i.Target.Year })
-	actualH := shared(func(i *shinchoku.Indicator) int { return i.YearOf(d.pr.Period) })
-	cols := []column{
-		{title: "指標名", width: 143},
-		{title: "基準値" + baseH, width: 60, align: gopdf.Right},
-		{title: "実績値" + actualH, width: 62, align: gopdf.Right},
-		{title: "目標値" + targetH, width: 60, align: gopdf.Right},
-		{title: "期待値" + actualH, width: 57, align: gopdf.Right},
-		{title: "達成率", width: 76, align: gopdf.Right},
-		{title: "評価", width: contentW - 143 - 60 - 62 - 60 - 57 - 76, align: gopdf.Center},
-	}
-	_ = evalYear
-	var rows [][]cell
-	for _, ind := range inds {
-		ip := progress[ind.ID]
-		if ip == nil {
-			ip = &shinchoku.IndicatorProgress{} // not evaluated: shown as not reported
-		}
-		e := ip.Eval
-		withYear := func(s string, y int, header string) string {
-			if header == "" && y != 0 && s != "−" {
-				return s + "\n(" + ind.YearLabel(y) + ")"
-			}
-			return s
-		}
-		actual := cumulative(ind, e.Actual)
-		if !e.Actual.Set && e.Reason != "" {
-			actual = e.Reason
-		}
-		rate := cell{text: "−", bar: -1}
-		if e.Rate.Set {
-			rate = cell{text: shinchoku.FormatNumber(e.Rate.Num) + "%", bar: e.Rate.Num / 100}
-		}
-		name := ind.Name
-		if ind.Note != "" {
-			name += "※"
-		}
-		rows = append(rows, []cell{
-			{text: name, bar: -1},
-			{text: withYear(ind.Format(ind.Baseline.Value), ind.Baseline.Year, baseH), bar: -1},
-			{text: withYear(actual, ind.YearOf(d.pr.Period), actualH), bar: -1},
-			{text: withYear(cumulative(ind, ind.Target.Value), ind.Target.Year, targetH), bar: -1},
-			{text: cumulative(ind, e.Expected), bar: -1},
-			rate,
-			{text: string(e.Grade), bar: -1},
-		})
-	}
-	d.table(cols, rows)
-	for _, ind := range inds {
-		if ind.Note != "" {
-			d.y += 2
-			d.paragraph(mincho, 7.5, 4, "※"+ind.Name+": "+ind.Note)
-		}
+	t, notes := d.kpis.Table(inds)
+	d.contentTable(t, []float64{143, 60, 62, 60, 57, 76, contentW - 143 - 60 - 62 - 60 - 57 - 76})
+	for _, note := range notes {
+		d.y += 2
+		d.paragraph(mincho, 7.5, 4, note)
 	}
 }
 
-// cumulative prefixes 累計 to a cumulative indicator's value, as the plan
-// prints it.
-func cumulative(ind *shinchoku.Indicator, v shinchoku.Value) string {
-	s := ind.Format(v)
-	if ind.Cumulative && v.Set {
-		return "累計 " + s
+// contentTable draws a table of the report's content in columns of the
+// given widths.
+func (d *doc) contentTable(t content.Table, widths []float64) {
+	cols := make([]column, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = column{title: c.Title, width: widths[i], align: alignments[c.Align]}
 	}
-	return s
+	rows := make([][]cell, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = make([]cell, len(r.Cells))
+		for j, c := range r.Cells {
+			rows[i][j] = cell{text: c.Text, bar: c.Bar}
+		}
+	}
+	d.table(cols, rows)
 }
+
+var alignments = map[content.Align]int{content.Left: gopdf.Left, content.Center: gopdf.Center, content.Right: gopdf.Right}
