@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
@@ -143,6 +144,7 @@ func loadConfig(v *viper.Viper, file string) error {
 
 // japaneseHelp gives every command Japanese help text and headings.
 func japaneseHelp(root *cobra.Command) {
+	cobra.AddTemplateFunc("flagUsagesJa", flagUsages)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [コマンド]",
@@ -157,6 +159,8 @@ func japaneseHelp(root *cobra.Command) {
 	})
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
+		// The template writes 「[フラグ]」 itself.
+		c.DisableFlagsInUseLine = true
 		c.Flags().BoolP("help", "h", false, "このヘルプを表示します")
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 			return usageError{translateUsage(err.Error())}
@@ -169,7 +173,7 @@ func japaneseHelp(root *cobra.Command) {
 }
 
 const usageTemplate = `使い方:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.UseLine}}{{if .HasAvailableFlags}} [フラグ]{{end}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [コマンド]{{end}}{{if gt (len .Aliases) 0}}
 
 別名:
@@ -182,13 +186,60 @@ const usageTemplate = `使い方:{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 フラグ:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsagesJa .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 共通のフラグ:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsagesJa .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 各コマンドの説明: {{.CommandPath}} [コマンド] --help{{end}}
 `
+
+// flagUsages lists flags as pflag's FlagUsages does, but in Japanese: the
+// value's placeholder is 「値」 or 「数」 instead of the Go type name, and a
+// default is written （既定: X） unless the description already says it.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ left, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		switch f.Value.Type() {
+		case "bool":
+			name = ""
+		case "int", "int64", "uint":
+			if name == "int" || name == "int64" || name == "uint" {
+				name = "数"
+			}
+		default:
+			if name == f.Value.Type() || name == "strings" {
+				name = "値"
+			}
+		}
+		if name != "" {
+			left += " " + name
+		}
+		if d := f.DefValue; d != "" && d != "0" && d != "false" && d != "[]" && !strings.Contains(usage, "既定") {
+			usage += "（既定: " + d + "）"
+		}
+		lines = append(lines, line{left, usage})
+		width = max(width, displayWidth(left))
+	})
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.left + strings.Repeat(" ", width-displayWidth(l.left)+3) + l.usage)
+	}
+	return b.String()
+}
 
 var usagePatterns = []struct {
 	re  *regexp.Regexp

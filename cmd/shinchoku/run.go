@@ -33,9 +33,17 @@ import (
 func newRunCommand(v *viper.Viper) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run --period YYYY-MM",
-		Short: "月次バッチ: 提出を検証・受理し、集計表と差し戻しを作ります",
+		Short: "月次バッチ: 提出を検証・受理し、集計表・報告書（PDF）・差し戻しを作ります",
 		Long: `受付フォルダ（inbox）の様式をすべて検証し、エラーのないものを記録（store）に受理して、
-<out>/<期間>/ に集計表（集計_<期間>.xlsx）、差し戻し用ブック、実行結果（summary.json）を書き出します。
+<out>/<期間>/ に次のものを書き出します。
+
+  集計_<期間>.xlsx                  集計表（総括・数値目標・KPI一覧・事業一覧・提出状況・検証結果・推移）
+  進捗状況報告書_<期間>.pdf         議会向けの進捗状況報告書（PDF）
+  差し戻し/差し戻し_<ファイル名>    エラーのあった提出ごとの差し戻し用ブック（問題のセルに色とコメント、指摘一覧シート）
+  summary.json                      実行結果（提出状況・すべての指摘・評価）
+
+画面には担当課ごとの状態と、差し戻しになった提出のエラーを表示します。
+受付フォルダには、担当課から届いた様式（.xlsx）をそのまま入れてください（共有フォルダのコピーやメールの添付の保存）。
 
 同じ受付フォルダで同じ期間をもう一度実行しても、記録は変わらず、同じ内容のファイルが書き出されます。
 書き出しは一時ファイルを経由するので、途中で止まっても前回の出力と記録は壊れません。
@@ -580,11 +588,7 @@ func printRun(w io.Writer, b *batch) {
 	for _, s := range b.skipped {
 		fmt.Fprintf(w, "読み飛ばし: %s（%s）\n", s.File, s.Reason)
 	}
-	for _, r := range b.results {
-		if r.Submission == nil && r.Findings.HasErrors() {
-			fmt.Fprintf(w, "読めないファイル: %s（%s）\n", r.File, r.Findings[0].Message)
-		}
-	}
+	printReturned(w, b.outDir, b.results)
 	errs, warns := count(b.progress.Findings)
 	fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d（指摘: エラー %d件、警告 %d件）\n",
 		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)
@@ -671,7 +675,10 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 		Use:   "report --period YYYY-MM",
 		Short: "記録（store）から進捗状況報告書（PDF）を作り直します",
 		Long: `受理済みの記録から、様式を読み直さずに進捗状況報告書（PDF）を作ります。
-報告書の題名は設定 report.title で変えられます（既定: <計画名> 進捗状況報告書）。`,
+報告書の題名は設定 report.title で変えられます（既定: <計画名> 進捗状況報告書）。
+
+その月の提出が記録に一つもないとき（shinchoku run をまだ実行していない月）は、報告書を作らずに終了します（終了コード 2）。
+提出はあっても受理したものがないときは、すべての評価が「−」になる旨を表示したうえで作ります。`,
 		Example: `  shinchoku report --period 2024-09
   shinchoku report --period 2024-09 -o 議会資料/報告書.pdf`,
 		Args: cobra.NoArgs,
@@ -691,6 +698,9 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 			}
 			pr, err := storedProgress(cmd.Context(), v, plan, period, rules)
 			if err != nil {
+				return err
+			}
+			if err := reportable(cmd.ErrOrStderr(), pr, v.GetString("store")); err != nil {
 				return err
 			}
 			out, _ := cmd.Flags().GetString("out")

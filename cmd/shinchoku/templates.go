@@ -40,6 +40,9 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := withinPlan(plan, period); err != nil {
+				return err
+			}
 			opts := templates.Options{
 				Plan: plan, Period: period, Office: v.GetString("office"),
 				Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
@@ -104,6 +107,18 @@ func periodFlag(v *viper.Viper) (shinchoku.Period, error) {
 		return p, usagef("--period は YYYY-MM の形で指定してください（例: 2024-09）: %q", s)
 	}
 	return p, nil
+}
+
+// withinPlan refuses a period whose fiscal year is outside the plan: its
+// templates would ask for actuals of a year the plan has no targets for.
+func withinPlan(plan *shinchoku.Plan, period shinchoku.Period) error {
+	fy := period.FiscalYear()
+	if fy >= plan.Start && fy <= plan.End {
+		return nil
+	}
+	return usagef("--period %s（%s年度）は計画「%s」の期間（%s年度〜%s年度: %d-04〜%d-03）の外です。計画期間内の月を指定してください",
+		period, shinchoku.WarekiYear(fy), plan.Title, shinchoku.WarekiYear(plan.Start), shinchoku.WarekiYear(plan.End),
+		plan.Start, plan.End+1)
 }
 
 func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []templates.Summary) {

@@ -42,7 +42,12 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
   shinchoku validate 提出/ --period 2024-09
   shinchoku validate 提出/ --format json > findings.json
   shinchoku validate 提出/ --returns 差し戻し/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("検証する様式を指定してください: 提出された .xlsx ファイル、またはそれを入れたフォルダ（例: shinchoku validate 提出/2024-09）")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bindFlags(v, cmd, "period", "period")
 			if !slices.Contains(validateFormats, format) {
@@ -154,18 +159,7 @@ func printFindings(w io.Writer, results []ingest.Result, skipped []ingest.Skippe
 		}
 		fmt.Fprintf(w, "%s%s: %s（エラー %d件、警告 %d件）\n", r.File, who, status(r), errs, warns)
 		for _, f := range r.Findings {
-			place := f.Sheet
-			if f.Cell != "" {
-				place += "!" + f.Cell
-			}
-			if place == "" {
-				place = "ファイル"
-			}
-			value := ""
-			if f.Value != "" {
-				value = "［入力値: " + oneLine(f.Value) + "］"
-			}
-			fmt.Fprintf(w, "  %s  %s  %s%s  (%s)\n", f.Severity.Label(), place, f.Message, value, f.Code)
+			fmt.Fprintf(w, "  %s  %s  %s%s  (%s)\n", f.Severity.Label(), findingPlace(f), f.Message, findingValue(f), f.Code)
 		}
 	}
 	for _, s := range skipped {
