@@ -94,6 +94,9 @@ type file struct {
 	formulas map[string]bool // cells holding a formula without a value
 	percent  map[[2]int]bool // cells whose number is shown as a percentage
 	locked   map[int]string  // checksum of each row's locked cells, by Excel row (made by place)
+	// cells whose characters were reported, so that reading a cell twice
+	// (a required column) reports them once
+	textReported map[string]bool
 }
 
 func (f *file) add(sev shinchoku.Severity, code, sheetName, cell, value string, args ...any) {
@@ -122,13 +125,10 @@ func (rd *Reader) Read(name string, data []byte) Result {
 	}
 	wb, err := openXLSX(data, rd.limits)
 	if err != nil {
-		switch what := describeZip(data); {
-		case errors.Is(err, errTooLarge):
-			fl.errorf("file.too_large", "", "", "", "展開すると上限を超えます")
-		case what != "":
+		if what := describeZip(data); what != "" && !errors.Is(err, errTooLarge) {
 			fl.errorf("file.not_workbook", "", "", "", what)
-		default:
-			fl.errorf("file.corrupt", "", "", "", err.Error())
+		} else {
+			fl.partError("", err)
 		}
 		res.Findings = fl.findings
 		return res
@@ -211,6 +211,19 @@ func describeZip(data []byte) string {
 	return "ZIP ファイル"
 }
 
+// partError reports a part of the workbook that could not be read.
+func (f *file) partError(sheetName string, err error) {
+	var enc *encodingError
+	switch {
+	case errors.Is(err, errTooLarge):
+		f.errorf("file.too_large", sheetName, "", "", "展開すると上限を超えます")
+	case errors.As(err, &enc):
+		f.errorf("file.encoding", sheetName, "", "", enc.part, enc.encoding)
+	default:
+		f.errorf("file.corrupt", sheetName, "", "", err.Error())
+	}
+}
+
 // mapped is one data row as the hidden row map records it.
 type mapped struct {
 	row                       int
@@ -267,7 +280,7 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 			percent[[2]int{row, c}] = true
 		}
 	}); err != nil {
-		f.errorf("file.corrupt", sheet.InputSheet, "", "", err.Error())
+		f.partError(sheet.InputSheet, err)
 		return nil
 	}
 	placed := f.place(rowMap, grid)
@@ -309,7 +322,8 @@ func (f *file) meta(wb *xlsxFile) (map[string]string, []mapped, bool) {
 		rowMap = append(rowMap, m)
 	})
 	if err != nil {
-		bad = err.Error()
+		f.partError(sheet.MetaSheet, err)
+		return nil, nil, false
 	}
 	for _, k := range sheet.MetaKeys {
 		if _, ok := meta[k]; !ok && bad == "" {
@@ -438,7 +452,7 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 		for _, c := range sheet.Columns {
 			i := sheet.Index(c.Key) - 1
 			if c.Input && !c.PerNode && i < len(cols) && strings.TrimSpace(cols[i]) != "" {
-				f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), cols[i])
+				f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), shown(cols[i]))
 				break
 			}
 		}
@@ -466,7 +480,20 @@ func (f *file) entries(sub *shinchoku.Submission, rowMap []mapped, placed []int,
 			if j >= len(cols) {
 				return ""
 			}
-			v := strings.TrimSpace(cols[j])
+			c := column(key)
+			v, bad, invalid := cleanText(cols[j], c.Kind == sheet.LongText)
+			if (len(bad) > 0 || invalid) && c.Kind != sheet.Number && !f.textReported[sheet.Cell(key, n)] {
+				if f.textReported == nil {
+					f.textReported = map[string]bool{}
+				}
+				f.textReported[sheet.Cell(key, n)] = true
+				if invalid {
+					f.errorf("value.encoding", sheet.InputSheet, sheet.Cell(key, n), shown(v), c.Header)
+				}
+				if len(bad) > 0 {
+					f.errorf("value.unprintable", sheet.InputSheet, sheet.Cell(key, n), shown(v), c.Header, describeRunes(bad))
+				}
+			}
 			if v == "" && noValue[[2]int{n, j}] {
 				f.errorf("value.formula", sheet.InputSheet, sheet.Cell(key, n), "", column(key).Header)
 				if f.formulas == nil {
@@ -495,7 +522,7 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 	if text != "" {
 		v, err := ParseNumber(text, ind.Unit)
 		if err != nil {
-			f.errorf("value.not_number", sheet.InputSheet, cell, text, "実績値")
+			f.errorf("value.not_number", sheet.InputSheet, cell, shown(text), "実績値")
 			bad = true
 		}
 		if v.Set && isShare(ind.Unit) && f.percent[[2]int{n, sheet.Index(sheet.Actual) - 1}] {
@@ -586,14 +613,14 @@ func (f *file) listValue(key string, row int, v string) string {
 			return v
 		}
 	}
-	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, strings.Join(c.List, "、"))
+	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), shown(v), c.Header, strings.Join(c.List, "、"))
 	return v
 }
 
 func (f *file) checkLength(key string, row int, v string) {
 	c := column(key)
 	if n := utf8.RuneCountInString(v); c.MaxLen > 0 && n > c.MaxLen {
-		f.errorf("value.too_long", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, n, c.MaxLen)
+		f.errorf("value.too_long", sheet.InputSheet, sheet.Cell(key, row), shown(v), c.Header, n, c.MaxLen)
 	}
 }
 
@@ -614,7 +641,7 @@ func (f *file) checkLocked(n int, m mapped, row sheet.Row, cols []string, period
 			continue
 		}
 		if orig := sheet.CellText(want[i]); sheet.Canonical(orig) != sheet.Canonical(texts[i]) {
-			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), texts[i], quote(orig))
+			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), shown(texts[i]), quote(orig))
 			reported = true
 		}
 	}

@@ -42,6 +42,11 @@ func openXLSX(data []byte, lim Limits) (*xlsxFile, error) {
 	for _, f := range zr.File {
 		x.parts[strings.TrimPrefix(f.Name, "/")] = f
 		total += f.UncompressedSize64
+		// Every part, not only those read here: the 差し戻し workbook is
+		// a copy made with excelize, which reads them all.
+		if f.UncompressedSize64 > uint64(lim.XMLSize) {
+			return nil, errTooLarge
+		}
 	}
 	if total > uint64(lim.UnzipSize) {
 		return nil, errTooLarge
@@ -100,7 +105,46 @@ func (x *xlsxFile) part(name string) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	x.read += int64(len(data))
+	if enc := declaredEncoding(data); enc != "" {
+		return nil, &encodingError{name, enc}
+	}
 	return data, nil
+}
+
+// encodingError is a part written in another encoding than UTF-8, which
+// Excel never writes and neither this reader nor excelize (when it copies
+// the workbook for the 差し戻し) reads reliably.
+type encodingError struct {
+	part, encoding string
+}
+
+func (e *encodingError) Error() string {
+	return fmt.Sprintf("%s: encoding %s", e.part, e.encoding)
+}
+
+// declaredEncoding is the encoding of an XML part when it is not UTF-8:
+// a UTF-16 byte order mark, or the encoding its declaration names.
+func declaredEncoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16"
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	}
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	var sc scanner
+	sc.attrs = data[len("<?xml"):end]
+	enc := sc.attr("encoding")
+	if enc == "" || strings.EqualFold(enc, "utf-8") || strings.EqualFold(enc, "utf8") {
+		return ""
+	}
+	return enc
 }
 
 // readAll is io.ReadAll starting with room for the size the zip

@@ -28,7 +28,16 @@ func ReturnName(file string) string {
 // problem cell highlighted and commented, and a first sheet listing every
 // finding with a link to its cell. The department fixes the copy and sends
 // it again; it is still a valid template.
-func Return(data []byte, findings shinchoku.Findings) (*excelize.File, error) {
+func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err error) {
+	// The reader refuses what excelize is known to fail on (other
+	// encodings, oversized parts), so that such a file gets no 差し戻し
+	// copy; should excelize still panic on some other input, the department
+	// gets its findings without the copy, and the month goes on.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("copy the workbook: %v", r)
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
