@@ -80,3 +80,15 @@ func (fs Findings) HasErrors() bool {
 	}
 	return false
 }
+
+// Count counts the errors and the warnings.
+func (fs Findings) Count() (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}

@@ -2,17 +2,10 @@ package shinchoku
 
 import "slices"
 
-// Submission states of a department for a period.
-const (
-	StateAccepted     = "受理"
-	StateReturned     = "差し戻し"
-	StateNotSubmitted = "未提出"
-)
-
 // DepartmentStatus is where a department's report for the period stands.
 type DepartmentStatus struct {
 	Department string
-	State      string // StateAccepted, StateReturned or StateNotSubmitted
+	State      State // StateAccepted, StateReturned or StateNotSubmitted
 	File       string
 	Errors     int
 	Warnings   int

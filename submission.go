@@ -38,6 +38,35 @@ type NodeEntry struct {
 	SelfEvaluation string // 自己評価
 }
 
+// State is where a submitted file, or a department's report for a period,
+// stands. The value is a stable English code (the record and the JSON
+// outputs keep it); Label is the Japanese word people read.
+type State string
+
+// The states. A file is accepted, returned or superseded; a department's
+// report for a period is accepted, returned or not submitted.
+const (
+	StateAccepted     State = "accepted"      // used: read, no errors, nothing newer
+	StateReturned     State = "returned"      // has errors; goes back to the department (差し戻し)
+	StateSuperseded   State = "superseded"    // a newer submission of the department and period replaces it
+	StateNotSubmitted State = "not_submitted" // the department sent nothing for the period
+)
+
+// Label is the state in Japanese.
+func (s State) Label() string {
+	switch s {
+	case StateAccepted:
+		return "受理"
+	case StateReturned:
+		return "差し戻し"
+	case StateSuperseded:
+		return "置き換え済み"
+	case StateNotSubmitted:
+		return "未提出"
+	}
+	return string(s)
+}
+
 // Submission is one department's report for one period, as read from its
 // workbook.
 type Submission struct {

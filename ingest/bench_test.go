@@ -52,7 +52,7 @@ func BenchmarkReadValidate(b *testing.B) {
 	for b.Loop() {
 		results := rd.ReadFiles(files, runtime.GOMAXPROCS(0), nil)
 		for _, r := range results {
-			if !r.Accepted() {
+			if r.State() != shinchoku.StateAccepted {
 				b.Fatalf("%s: %v", r.File, r.Findings)
 			}
 		}

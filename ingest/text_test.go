@@ -135,7 +135,7 @@ func TestCharacters(t *testing.T) {
 			if strings.ContainsFunc(fd.Value+fd.Message, func(r rune) bool { return r < 0x20 && r != '\n' }) {
 				t.Errorf("finding carries a control character: %q %q", fd.Value, fd.Message)
 			}
-			if res.Accepted() {
+			if res.State() == shinchoku.StateAccepted {
 				t.Error("accepted")
 			}
 		})
@@ -178,7 +178,7 @@ func TestOtherEncoding(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("enc.xlsx", rezip(t, good, tc.edit))
-			if res.Accepted() || !res.Findings.HasErrors() || res.Submission != nil {
+			if res.State() == shinchoku.StateAccepted || !res.Findings.HasErrors() || res.Submission != nil {
 				t.Fatalf("accepted: %v", dump(res.Findings))
 			}
 			if res.Findings[0].Code != "file.encoding" {

@@ -80,10 +80,17 @@ type Result struct {
 	Findings   shinchoku.Findings
 }
 
-// Accepted reports whether the submission is used: it was read, has no
-// errors and no newer submission replaces it.
-func (r Result) Accepted() bool {
-	return r.Submission != nil && !r.Findings.HasErrors() && !r.Superseded
+// State is what becomes of the file: accepted when it was read, has no
+// errors and no newer submission replaces it; returned when it has errors
+// (a file that could not be read as a template has one); else superseded.
+func (r Result) State() shinchoku.State {
+	switch {
+	case r.Submission == nil || r.Findings.HasErrors():
+		return shinchoku.StateReturned
+	case r.Superseded:
+		return shinchoku.StateSuperseded
+	}
+	return shinchoku.StateAccepted
 }
 
 // file collects findings about one workbook.

@@ -109,7 +109,7 @@ func TestCorrectSubmission(t *testing.T) {
 	p := plan(t)
 	f, _ := filled(t, p)
 	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Period: &period}).Read("ok.xlsx", bytesOf(t, f))
-	if len(res.Findings) > 0 || !res.Accepted() {
+	if len(res.Findings) > 0 || res.State() != shinchoku.StateAccepted {
 		t.Fatalf("findings: %v", res.Findings)
 	}
 	got := res.Submission
@@ -406,7 +406,7 @@ func TestSupersede(t *testing.T) {
 	}
 	f := results[0].Findings
 	if len(f) != 1 || f[0].Code != "submission.superseded" || f[0].Severity != shinchoku.SeverityWarning ||
-		!strings.Contains(f[0].Message, "（修正）") || results[0].Accepted() || !results[1].Accepted() {
+		!strings.Contains(f[0].Message, "（修正）") || results[0].State() == shinchoku.StateAccepted || results[1].State() != shinchoku.StateAccepted {
 		t.Errorf("findings = %v", dump(f))
 	}
 }

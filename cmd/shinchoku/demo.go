@@ -14,6 +14,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
@@ -78,25 +79,25 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			v.Set("out", filepath.Join(dir, "out"))
 			v.Set("store", filepath.Join(dir, "shinchoku-data", "shinchoku.db"))
 			v.Set("period", period.String())
-			var b *batch
+			var res *month.Result
 			genStart := time.Now()
 			if scale > 0 {
 				// The synthetic plan is written beside the inbox, so that
 				// shinchoku run --plan can be measured on its own.
-				if err := writeAtomic(filepath.Join(dir, "plan.yaml"), func(w io.Writer) error { return planfile.WriteYAML(w, plan) }); err != nil {
+				if err := month.WriteFile(filepath.Join(dir, "plan.yaml"), func(w io.Writer) error { return planfile.WriteYAML(w, plan) }); err != nil {
 					return err
 				}
 			}
 			genTook := time.Since(genStart)
-			b, err = runBatch(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
+			res, err = runMonth(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			printRun(w, b)
+			printRun(w, res)
 			if timings {
-				printStages(cmd.ErrOrStderr(), append([]stage{{"様式の作成・記入", inboxTook + genTook}}, b.stages...))
+				printStages(cmd.ErrOrStderr(), append([]month.Stage{{Name: "様式の作成・記入", Took: inboxTook + genTook}}, res.Stages...))
 			}
-			if b.returned > 0 {
+			if res.Returned > 0 {
 				fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
 			}
 			return nil
@@ -115,7 +116,7 @@ func prepareDemoDir(dir string) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return failf(err, "フォルダ %s を読めません", dir)
+		return month.Failf(err, "フォルダ %s を読めません", dir)
 	case len(entries) > 0:
 		if _, err := os.Stat(filepath.Join(dir, demoMarker)); err != nil {
 			return usagef("フォルダ %s は空ではなく、shinchoku demo が作ったものでもありません。別のフォルダを -o で指定してください", dir)
@@ -127,7 +128,7 @@ func prepareDemoDir(dir string) error {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failf(err, "フォルダ %s を作れません", dir)
+		return month.Failf(err, "フォルダ %s を作れません", dir)
 	}
 	return os.WriteFile(filepath.Join(dir, demoMarker), []byte("shinchoku demo\n"), 0o644)
 }
@@ -174,7 +175,7 @@ func writeDemoInbox(p *shinchoku.Plan, period shinchoku.Period, office, inbox st
 		if trouble == corpus.XLS {
 			name = strings.TrimSuffix(name, ".xlsx") + ".xls"
 		}
-		err = writeAtomic(filepath.Join(inbox, name), func(w io.Writer) error {
+		err = month.WriteFile(filepath.Join(inbox, name), func(w io.Writer) error {
 			switch trouble {
 			case corpus.XLS:
 				// What Excel writes for .xls starts with the OLE signature.

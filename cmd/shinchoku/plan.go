@@ -15,6 +15,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/outline"
 	"github.com/shinchoku/shinchoku/seeds"
 )
@@ -86,7 +87,7 @@ func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
 			return nil, usagef("計画 %q が見つかりません（組み込みの計画: %s、またはファイルのパス）",
 				name, strings.Join(seeds.Names(), ", "))
 		}
-		return nil, failf(err, "計画ファイル %s を読めません", name)
+		return nil, month.Failf(err, "計画ファイル %s を読めません", name)
 	}
 	return planCache(v).Parse(name, data)
 }

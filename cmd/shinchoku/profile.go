@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+
+	"github.com/shinchoku/shinchoku/report/month"
 )
 
 // profiles writes pprof profiles of one command, for the README's
@@ -22,7 +24,7 @@ func (p *profiles) start() error {
 	}
 	f, err := os.Create(p.cpu)
 	if err != nil {
-		return failf(err, "プロファイル %s を作れません", p.cpu)
+		return month.Failf(err, "プロファイル %s を作れません", p.cpu)
 	}
 	p.cpuFile = f
 	return pprof.StartCPUProfile(f)
@@ -32,7 +34,7 @@ func (p *profiles) stop() error {
 	if p.cpuFile != nil {
 		pprof.StopCPUProfile()
 		if err := p.cpuFile.Close(); err != nil {
-			return failf(err, "プロファイル %s を書けません", p.cpu)
+			return month.Failf(err, "プロファイル %s を書けません", p.cpu)
 		}
 		p.cpuFile = nil
 	}
@@ -41,7 +43,7 @@ func (p *profiles) stop() error {
 	}
 	f, err := os.Create(p.mem)
 	if err != nil {
-		return failf(err, "プロファイル %s を作れません", p.mem)
+		return month.Failf(err, "プロファイル %s を作れません", p.mem)
 	}
 	defer f.Close()
 	runtime.GC()

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/report/month"
 )
 
 // Exit codes: 0 clean, 1 findings in the input, 2 usage or I/O failure.
@@ -49,7 +50,8 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "shinchoku: %v\n", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	var oe month.OptionError
+	if errors.As(err, &ue) || errors.As(err, &oe) {
 		fmt.Fprintln(stderr, "使い方は shinchoku --help で確認できます")
 	}
 	return exitFailure

@@ -14,6 +14,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates"
 )
 
@@ -75,7 +76,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				err = writeAtomic(filepath.Join(dir, sum.File), func(w io.Writer) error {
+				err = month.WriteFile(filepath.Join(dir, sum.File), func(w io.Writer) error {
 					_, err := f.WriteTo(w)
 					return err
 				})
@@ -148,7 +149,7 @@ func templateHistory(ctx context.Context, path string, period shinchoku.Period, 
 	}
 	st, err := store.Open(ctx, path)
 	if err != nil {
-		return h, failf(err, "記録 %s を開けません", path)
+		return h, month.Failf(err, "記録 %s を開けません", path)
 	}
 	defer st.Close()
 	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,7 +14,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -67,7 +66,7 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
 			}
 			results := ingest.NewReader(plan, opts).ReadFiles(files, runtime.GOMAXPROCS(0), nil)
 			if returns != "" {
-				if err := writeReturns(returns, results); err != nil {
+				if err := month.WriteReturns(returns, results); err != nil {
 					return err
 				}
 			}
@@ -105,6 +104,14 @@ func readerOptions(v *viper.Viper) (ingest.Options, error) {
 		}
 		opts.Period = &p
 	}
+	var err error
+	opts.Required, err = requiredColumns(v)
+	return opts, err
+}
+
+// requiredColumns reads which narrative columns must be filled in.
+func requiredColumns(v *viper.Viper) ([]string, error) {
+	var cols []string
 	for _, name := range v.GetStringSlice("required") {
 		key, ok := requiredKeys[name]
 		if !ok {
@@ -113,11 +120,11 @@ func readerOptions(v *viper.Viper) (ingest.Options, error) {
 				names = append(names, k)
 			}
 			slices.Sort(names)
-			return opts, usagef("設定 required の「%s」は使えません（使えるもの: %s）", name, strings.Join(names, ", "))
+			return nil, usagef("設定 required の「%s」は使えません（使えるもの: %s）", name, strings.Join(names, ", "))
 		}
-		opts.Required = append(opts.Required, key)
+		cols = append(cols, key)
 	}
-	return opts, nil
+	return cols, nil
 }
 
 // errFindings is returned when submissions have errors: exit code 1, with the
@@ -138,26 +145,14 @@ func rejected(results []ingest.Result) int {
 	return n
 }
 
-// status names what happens to a submission.
-func status(r ingest.Result) string {
-	switch {
-	case r.Findings.HasErrors():
-		return "差し戻し"
-	case r.Superseded:
-		return "置き換え済み"
-	default:
-		return "受理"
-	}
-}
-
 func printFindings(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) {
 	for _, r := range results {
-		errs, warns := count(r.Findings)
+		errs, warns := r.Findings.Count()
 		who := ""
 		if r.Submission != nil {
 			who = fmt.Sprintf("（%s・%s）", r.Submission.Department, r.Submission.Period.Label())
 		}
-		fmt.Fprintf(w, "%s%s: %s（エラー %d件、警告 %d件）\n", r.File, who, status(r), errs, warns)
+		fmt.Fprintf(w, "%s%s: %s（エラー %d件、警告 %d件）\n", r.File, who, r.State().Label(), errs, warns)
 		for _, f := range r.Findings {
 			fmt.Fprintf(w, "  %s  %s  %s%s  (%s)\n", f.Severity.Label(), findingPlace(f), f.Message, findingValue(f), f.Code)
 		}
@@ -167,7 +162,7 @@ func printFindings(w io.Writer, results []ingest.Result, skipped []ingest.Skippe
 	}
 	accepted := 0
 	for _, r := range results {
-		if r.Accepted() {
+		if r.State() == shinchoku.StateAccepted {
 			accepted++
 		}
 	}
@@ -182,38 +177,13 @@ func oneLine(s string) string {
 	return s
 }
 
-func count(fs shinchoku.Findings) (errs, warns int) {
-	for _, f := range fs {
-		if f.Severity == shinchoku.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return
-}
-
-type findingJSON struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	File     string `json:"file"`
-	Sheet    string `json:"sheet"`
-	Cell     string `json:"cell"`
-	Value    string `json:"value"`
-	Message  string `json:"message"`
-}
-
-func toFindingJSON(f shinchoku.Finding) findingJSON {
-	return findingJSON{string(f.Severity), f.Code, f.File, f.Sheet, f.Cell, f.Value, f.Message}
-}
-
 func printFindingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) error {
 	type fileJSON struct {
-		File       string        `json:"file"`
-		Status     string        `json:"status"`
-		Department string        `json:"department"`
-		Period     string        `json:"period"`
-		Findings   []findingJSON `json:"findings"`
+		File       string              `json:"file"`
+		Status     string              `json:"status"`
+		Department string              `json:"department"`
+		Period     string              `json:"period"`
+		Findings   []month.FindingJSON `json:"findings"`
 	}
 	type skippedJSON struct {
 		File   string `json:"file"`
@@ -224,12 +194,12 @@ func printFindingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Sk
 		Skipped []skippedJSON `json:"skipped"`
 	}{Files: []fileJSON{}, Skipped: []skippedJSON{}}
 	for _, r := range results {
-		fj := fileJSON{File: r.File, Status: statusCode(r), Findings: []findingJSON{}}
+		fj := fileJSON{File: r.File, Status: string(r.State()), Findings: []month.FindingJSON{}}
 		if r.Submission != nil {
 			fj.Department, fj.Period = r.Submission.Department, r.Submission.Period.String()
 		}
 		for _, f := range r.Findings {
-			fj.Findings = append(fj.Findings, toFindingJSON(f))
+			fj.Findings = append(fj.Findings, month.NewFindingJSON(f))
 		}
 		out.Files = append(out.Files, fj)
 	}
@@ -240,17 +210,6 @@ func printFindingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Sk
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func statusCode(r ingest.Result) string {
-	switch {
-	case r.Findings.HasErrors():
-		return "returned"
-	case r.Superseded:
-		return "superseded"
-	default:
-		return "accepted"
-	}
 }
 
 func printFindingsCSV(w io.Writer, results []ingest.Result) error {
@@ -265,32 +224,4 @@ func printFindingsCSV(w io.Writer, results []ingest.Result) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// writeReturns writes a 差し戻し workbook for every submission with errors.
-// Files that could not be opened as workbooks get none: their finding says
-// what to do.
-func writeReturns(dir string, results []ingest.Result) error {
-	for _, r := range results {
-		if !r.Findings.HasErrors() || r.Submission == nil {
-			continue
-		}
-		data, err := readInput(r.File)
-		if err != nil {
-			return err
-		}
-		f, err := templates.Return(data, r.Findings)
-		if err != nil {
-			continue // unreadable as a workbook: the findings list is the return
-		}
-		err = writeAtomic(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
-			_, err := f.WriteTo(w)
-			return err
-		})
-		f.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -41,7 +41,7 @@ func BenchmarkRecord(b *testing.B) {
 			b.Fatal(err)
 		}
 		for i, sub := range subs {
-			rc := Receipt{Period: sep, Department: sub.Department, File: sub.Department + ".xlsx", SHA256: fmt.Sprint(i), State: "accepted"}
+			rc := Receipt{Period: sep, Department: sub.Department, File: sub.Department + ".xlsx", SHA256: fmt.Sprint(i), State: shinchoku.StateAccepted}
 			if _, err := run.Record(ctx, rc, sub); err != nil {
 				b.Fatal(err)
 			}

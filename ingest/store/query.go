@@ -28,8 +28,8 @@ type view struct {
 func (v view) Receipts(ctx context.Context, p shinchoku.Period) ([]Receipt, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT department, file, sha256, saved_at, state, errors, warnings
 		FROM submissions s WHERE period = ? AND seq = (SELECT MAX(seq) FROM submissions
-			WHERE period = s.period AND department = s.department AND state != 'superseded')
-		ORDER BY department`, p.String())
+			WHERE period = s.period AND department = s.department AND state != ?)
+		ORDER BY department`, p.String(), shinchoku.StateSuperseded)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (v view) Receipts(ctx context.Context, p shinchoku.Period) ([]Receipt, erro
 // Accepted returns the accepted submissions of a period, by department.
 func (v view) Accepted(ctx context.Context, p shinchoku.Period) ([]*shinchoku.Submission, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT id, department, plan_id, plan_hash FROM submissions
-		WHERE period = ? AND state = 'accepted' ORDER BY department`, p.String())
+		WHERE period = ? AND state = ? ORDER BY department`, p.String(), shinchoku.StateAccepted)
 	if err != nil {
 		return nil, err
 	}
@@ -125,8 +125,8 @@ func (v view) entries(ctx context.Context, id int64, s *shinchoku.Submission) er
 func (v view) LastActuals(ctx context.Context, before shinchoku.Period) (map[string]shinchoku.RecordedActual, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT e.indicator_id, s.period, e.actual
 		FROM indicator_entries e JOIN submissions s ON s.id = e.submission_id
-		WHERE s.state = 'accepted' AND s.period < ? AND e.actual IS NOT NULL
-		ORDER BY s.period, s.seq`, before.String())
+		WHERE s.state = ? AND s.period < ? AND e.actual IS NOT NULL
+		ORDER BY s.period, s.seq`, shinchoku.StateAccepted, before.String())
 	if err != nil {
 		return nil, err
 	}
@@ -153,8 +153,8 @@ func (v view) LastActuals(ctx context.Context, before shinchoku.Period) (map[str
 func (v view) Narratives(ctx context.Context, dept string, before shinchoku.Period) (map[string]shinchoku.NodeEntry, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT e.node_id, e.progress, e.analysis, e.outlook, e.self_evaluation
 		FROM node_entries e JOIN submissions s ON s.id = e.submission_id
-		WHERE s.state = 'accepted' AND s.department = ? AND s.period < ?
-		ORDER BY s.period, s.seq`, dept, before.String())
+		WHERE s.state = ? AND s.department = ? AND s.period < ?
+		ORDER BY s.period, s.seq`, shinchoku.StateAccepted, dept, before.String())
 	if err != nil {
 		return nil, err
 	}
@@ -175,8 +175,8 @@ func (v view) Narratives(ctx context.Context, dept string, before shinchoku.Peri
 func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]shinchoku.PeriodValue, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT e.indicator_id, s.period, e.actual
 		FROM indicator_entries e JOIN submissions s ON s.id = e.submission_id
-		WHERE s.state = 'accepted' AND s.period <= ?
-		ORDER BY s.period, s.seq`, upTo.String())
+		WHERE s.state = ? AND s.period <= ?
+		ORDER BY s.period, s.seq`, shinchoku.StateAccepted, upTo.String())
 	if err != nil {
 		return nil, err
 	}

@@ -208,7 +208,7 @@ type Receipt struct {
 	File       string // base name
 	SHA256     string
 	SavedAt    string
-	State      string // accepted, returned, superseded
+	State      shinchoku.State // accepted, returned or superseded
 	Errors     int
 	Warnings   int
 }
@@ -234,9 +234,10 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 		}
 	}
 	seq := r.seq + 1
-	if rc.State == "accepted" {
-		if _, err := r.tx.ExecContext(ctx, `UPDATE submissions SET state = 'superseded'
-			WHERE period = ? AND department = ? AND state = 'accepted'`, rc.Period.String(), rc.Department); err != nil {
+	if rc.State == shinchoku.StateAccepted {
+		if _, err := r.tx.ExecContext(ctx, `UPDATE submissions SET state = ?
+			WHERE period = ? AND department = ? AND state = ?`,
+			shinchoku.StateSuperseded, rc.Period.String(), rc.Department, shinchoku.StateAccepted); err != nil {
 			return false, err
 		}
 	}
@@ -248,7 +249,7 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 		return false, err
 	}
 	r.seq = seq
-	if rc.State != "accepted" || sub == nil {
+	if rc.State != shinchoku.StateAccepted || sub == nil {
 		return true, nil
 	}
 	id, err := res.LastInsertId()

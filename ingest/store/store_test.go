@@ -25,7 +25,7 @@ func submission(p shinchoku.Period, dept string, actual float64, progress string
 	}
 }
 
-func record(t *testing.T, s *Store, sha string, sub *shinchoku.Submission, state string) bool {
+func record(t *testing.T, s *Store, sha string, sub *shinchoku.Submission, state shinchoku.State) bool {
 	t.Helper()
 	ctx := context.Background()
 	run, err := s.Begin(ctx)
@@ -49,16 +49,16 @@ func TestRecordAndQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if !record(t, s, "a", submission(sep, "A課", 10, "九月"), "accepted") {
+	if !record(t, s, "a", submission(sep, "A課", 10, "九月"), shinchoku.StateAccepted) {
 		t.Fatal("first record wrote nothing")
 	}
-	if record(t, s, "a", submission(sep, "A課", 10, "九月"), "accepted") {
+	if record(t, s, "a", submission(sep, "A課", 10, "九月"), shinchoku.StateAccepted) {
 		t.Error("recording the same file again changed the store")
 	}
 	// A resubmission replaces the first; both stay in the history.
-	record(t, s, "b", submission(sep, "A課", 12, "九月（修正）"), "accepted")
-	record(t, s, "c", nil2(submission(sep, "B課", 0, "")), "returned")
-	record(t, s, "d", submission(oct, "A課", 15, "十月"), "accepted")
+	record(t, s, "b", submission(sep, "A課", 12, "九月（修正）"), shinchoku.StateAccepted)
+	record(t, s, "c", nil2(submission(sep, "B課", 0, "")), shinchoku.StateReturned)
+	record(t, s, "d", submission(oct, "A課", 15, "十月"), shinchoku.StateAccepted)
 
 	subs, err := s.Accepted(ctx, sep)
 	if err != nil {
@@ -72,7 +72,7 @@ func TestRecordAndQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(receipts) != 2 || receipts[0].State != "accepted" || receipts[0].SHA256 != "b" || receipts[1].State != "returned" {
+	if len(receipts) != 2 || receipts[0].State != shinchoku.StateAccepted || receipts[0].SHA256 != "b" || receipts[1].State != shinchoku.StateReturned {
 		t.Fatalf("receipts = %+v", receipts)
 	}
 	last, err := s.LastActuals(ctx, oct)
@@ -115,7 +115,7 @@ func TestLockAndInterruptedRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := run.Record(ctx, Receipt{Period: sep, Department: "A課", SHA256: "x", State: "accepted"}, submission(sep, "A課", 1, "")); err != nil {
+	if _, err := run.Record(ctx, Receipt{Period: sep, Department: "A課", SHA256: "x", State: shinchoku.StateAccepted}, submission(sep, "A課", 1, "")); err != nil {
 		t.Fatal(err)
 	}
 	// A second run on the same store is refused at once.
@@ -150,7 +150,7 @@ func TestAcceptedInRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	record(t, s, "old", submission(sep, "C課", 3, "前回"), "accepted") // from an earlier run
+	record(t, s, "old", submission(sep, "C課", 3, "前回"), shinchoku.StateAccepted) // from an earlier run
 	odd := submission(sep, "A課", math.Copysign(0, -1), "a\x00b\xff")
 	odd.Indicators = append(odd.Indicators,
 		shinchoku.IndicatorEntry{IndicatorID: "p1.k3", Actual: shinchoku.Num(math.NaN())},
@@ -168,7 +168,7 @@ func TestAcceptedInRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, sub := range []*shinchoku.Submission{odd, empty} {
-		if _, err := run.Record(ctx, Receipt{Period: sep, Department: sub.Department, SHA256: string(rune('x' + i)), State: "accepted"}, sub); err != nil {
+		if _, err := run.Record(ctx, Receipt{Period: sep, Department: sub.Department, SHA256: string(rune('x' + i)), State: shinchoku.StateAccepted}, sub); err != nil {
 			t.Fatal(err)
 		}
 	}

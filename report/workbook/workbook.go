@@ -266,7 +266,7 @@ func (w *writer) summary() {
 		}))
 	}
 	// Submissions at a glance.
-	states := map[string]int{}
+	states := map[shinchoku.State]int{}
 	for _, d := range pr.Departments {
 		states[d.State]++
 	}
@@ -313,7 +313,7 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 	}
 	status := string(ip.Entry.Status)
 	if !ip.Submitted {
-		status = shinchoku.StateNotSubmitted
+		status = shinchoku.StateNotSubmitted.Label()
 	}
 	return []excelize.Cell{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.Unit), w.txt(kind), w.txt(string(ind.Direction)),
 		w.txt(year(ind.Baseline.Year)), w.num(ind.Baseline.Value, d), w.txt(year(ind.Target.Year)), w.num(ind.Target.Value, d),
@@ -386,7 +386,7 @@ func (w *writer) projects() {
 func (w *writer) submissions() {
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, d := range w.pr.Departments {
-			if !yield([]excelize.Cell{w.txt(d.Department), w.txt(d.State), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
+			if !yield([]excelize.Cell{w.txt(d.Department), w.txt(d.State.Label()), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
 				return
 			}
 		}

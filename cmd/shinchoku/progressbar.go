@@ -23,19 +23,13 @@ type progress struct {
 	bar   *mpb.Bar
 }
 
-func newProgress(w io.Writer, name string, total int) *progress {
-	pr := &progress{w: w, name: name, total: total}
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) && total > 0 {
-		pr.p = mpb.New(mpb.WithOutput(w), mpb.WithWidth(40))
-		pr.bar = pr.p.AddBar(int64(total),
-			mpb.PrependDecorators(decor.Name(name+" "), decor.CountersNoUnit("%d / %d")),
-			mpb.AppendDecorators(decor.Percentage()))
+// update is told that done of total items are finished; the first call
+// (done = 0) starts the display. Safe for concurrent use.
+func (pr *progress) update(done, total int) {
+	if done == 0 {
+		pr.start(total)
+		return
 	}
-	return pr
-}
-
-// done counts one item; safe for concurrent use.
-func (pr *progress) done() {
 	if pr.bar != nil {
 		pr.bar.Increment()
 		return
@@ -46,6 +40,16 @@ func (pr *progress) done() {
 	// Plain lines only for batches worth watching.
 	if pr.total >= 100 && pr.n%(pr.total/10) == 0 {
 		fmt.Fprintf(pr.w, "%s %d / %d\n", pr.name, pr.n, pr.total)
+	}
+}
+
+func (pr *progress) start(total int) {
+	pr.total = total
+	if f, ok := pr.w.(*os.File); ok && term.IsTerminal(int(f.Fd())) && total > 0 {
+		pr.p = mpb.New(mpb.WithOutput(pr.w), mpb.WithWidth(40))
+		pr.bar = pr.p.AddBar(int64(total),
+			mpb.PrependDecorators(decor.Name(pr.name+" "), decor.CountersNoUnit("%d / %d")),
+			mpb.AppendDecorators(decor.Percentage()))
 	}
 }
 

@@ -1,0 +1,28 @@
+package month
+
+import "fmt"
+
+// Japanese messages of the monthly run, in one place so that they can be
+// read and reviewed together.
+var messages = map[string]string{
+	"inbox.missing":     "受付フォルダ %s を開けません（%s）。提出された様式のフォルダを --inbox で指定してください",
+	"store.open":        "記録 %s を開けません",
+	"store.write":       "記録 %s に書き込めません",
+	"store.locked":      "記録 %s は別の shinchoku run が使用中です。終わるのを待ってから実行してください",
+	"store.none":        "記録 %s がありません（shinchoku run で作られます）",
+	"archive.write":     "受理したファイルを保管できません",
+	"output.workbook":   "集計表を作れません",
+	"output.report":     "報告書を作れません",
+	"output.summary":    "summary.json を作れません",
+	"file.mkdir":        "フォルダ %s を作れません",
+	"file.create":       "%s に書き込めません",
+	"file.write":        "%s を書き出せません",
+	"file.read":         "%s を読めません",
+	"rules.tolerance":   "evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）",
+	"rules.bands_empty": "evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください",
+	"rules.bands_order": "evaluation.bands は min の大きい順に書いてください（%s）",
+}
+
+func msg(code string) string { return messages[code] }
+
+func msgf(code string, args ...any) string { return fmt.Sprintf(messages[code], args...) }

@@ -1,0 +1,360 @@
+// Package month runs the monthly batch: it reads every submission in the
+// inbox, records the accepted ones, evaluates the period and writes the
+// consolidated workbook, the report, the 差し戻し workbooks and summary.json.
+// The command line maps its flags and configuration onto Options; anything
+// else that runs a month (a test, a watcher) calls Run the same way.
+package month
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/report/pdf"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// Options say which month to run and where its files are.
+type Options struct {
+	Plan     *shinchoku.Plan
+	Period   shinchoku.Period
+	Inbox    string // folder of submitted workbooks; default inbox/<period>
+	Store    string // the record (SQLite file)
+	Out      string // parent folder of the outputs: they go to Out/<period>
+	Office   string // the policy office, owner of the plan's goals
+	Rules    shinchoku.Rules
+	Required []string      // narrative columns that must be filled in (sheet.Progress, …)
+	Limits   ingest.Limits // zero: ingest.DefaultLimits
+	Report   pdf.Options
+	Workers  int // files read at once; default the number of CPUs
+	// Progress, when set, is told how many of the inbox's files are read:
+	// once with done = 0 before reading, then after each file, from the
+	// reading goroutines (so it must be safe for concurrent use).
+	Progress func(done, total int)
+}
+
+// Result is what one run did.
+type Result struct {
+	Period   shinchoku.Period
+	OutDir   string           // Out/<period>
+	Outputs  []string         // the files written, in the order to show them
+	Files    []ingest.Result  // every file read, in name order
+	Skipped  []ingest.Skipped // files in the inbox that were not read
+	Progress *shinchoku.Progress
+	Accepted int     // files accepted
+	Returned int     // files returned (差し戻し), including unreadable ones
+	Changed  int     // receipts that changed the record; 0 when the same inbox was run again
+	Stages   []Stage // wall time of each stage
+
+	report pdf.Options
+	mu     sync.Mutex
+}
+
+// Stage is how long one step of a run took. No output file carries it: it
+// is for measuring (shinchoku run --timings).
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// timed runs fn and records its wall time under name.
+func (res *Result) timed(name string, fn func() error) error {
+	start := time.Now()
+	err := fn()
+	res.mu.Lock()
+	res.Stages = append(res.Stages, Stage{name, time.Since(start)})
+	res.mu.Unlock()
+	return err
+}
+
+// OptionError is a mistake in the options (a missing inbox, wrong grade
+// bands): the caller has to change how it runs the month.
+type OptionError struct{ Msg string }
+
+func (e OptionError) Error() string { return e.Msg }
+
+// ErrLocked is returned when another run holds the store.
+var ErrLocked = errors.New("store in use by another run")
+
+// Run runs the month. The record changes only when every output is
+// written; a run that fails leaves the previous outputs and record as they
+// were.
+func Run(ctx context.Context, o Options) (*Result, error) {
+	inbox := o.Inbox
+	if inbox == "" {
+		inbox = filepath.Join("inbox", o.Period.String())
+	}
+	rules := o.Rules
+	if rules.Bands == nil {
+		rules = shinchoku.DefaultRules
+	}
+	if _, err := os.Stat(inbox); err != nil {
+		return nil, OptionError{msgf("inbox.missing", inbox, ingest.Reason(err))}
+	}
+	files, skipped, err := ingest.Collect([]string{inbox})
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, o.Store)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, lockedError(o.Store)
+	}
+	if err != nil {
+		return nil, Failf(err, msg("store.open"), o.Store)
+	}
+	defer st.Close()
+	run, err := st.Begin(ctx)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, lockedError(o.Store)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer run.Rollback()
+	period := o.Period
+	ro := ingest.Options{Office: o.Office, Period: &period, Required: o.Required, Limits: o.Limits}
+	if ro.Last, err = run.LastActuals(ctx, period); err != nil {
+		return nil, err
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	res := &Result{Period: period, Skipped: skipped, report: o.Report}
+	res.timed("読み取り・検証", func() error {
+		var done func()
+		if o.Progress != nil {
+			var n atomic.Int64
+			o.Progress(0, len(files))
+			done = func() { o.Progress(int(n.Add(1)), len(files)) }
+		}
+		res.Files = ingest.NewReader(o.Plan, ro).ReadFiles(files, workers, done)
+		return nil
+	})
+	storeStart := time.Now()
+	if err := res.record(ctx, st, run, o.Plan, o.Office); err != nil {
+		return nil, err
+	}
+	pr, err := evaluate(ctx, run, o.Plan, period, rules, o.Office)
+	if err != nil {
+		return nil, err
+	}
+	res.Stages = append(res.Stages, Stage{"記録・評価", time.Since(storeStart)})
+	for _, r := range res.Files {
+		pr.Findings = append(pr.Findings, r.Findings...)
+	}
+	res.Progress = pr
+	res.OutDir = filepath.Join(o.Out, period.String())
+	if err := res.write(); err != nil {
+		return nil, err
+	}
+	if err := run.Commit(); err != nil {
+		return nil, Failf(err, msg("store.write"), o.Store)
+	}
+	return res, nil
+}
+
+func lockedError(path string) error {
+	return lockError{msgf("store.locked", path)}
+}
+
+// lockError is ErrLocked told in Japanese.
+type lockError struct{ msg string }
+
+func (e lockError) Error() string { return e.msg }
+func (e lockError) Unwrap() error { return ErrLocked }
+
+// record records every file read and copies the accepted ones into the
+// archive.
+func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office string) error {
+	// Superseded files first, so that the accepted one is recorded last.
+	order := make([]int, len(res.Files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return boolInt(!res.Files[x].Superseded) - boolInt(!res.Files[y].Superseded)
+	})
+	depts := sheet.Recipients(plan, office)
+	arc := startArchive(ctx, st, len(res.Files))
+	defer arc.stop(false)
+	for _, i := range order {
+		r := res.Files[i]
+		dept := ""
+		if r.Submission != nil {
+			dept = r.Submission.Department
+		} else if r.Findings.HasErrors() {
+			res.Returned++
+			// A file that could not be read as a template is the department's
+			// whose name its file name carries, if any: it was sent, and is returned.
+			if dept = departmentOfFile(r.File, depts); dept == "" {
+				continue
+			}
+		}
+		errs, warns := r.Findings.Count()
+		state := r.State()
+		switch {
+		case r.Submission == nil:
+		case state == shinchoku.StateReturned:
+			res.Returned++
+		case state == shinchoku.StateAccepted:
+			res.Accepted++
+		}
+		changed, err := run.Record(ctx, store.Receipt{Period: res.Period, Department: dept,
+			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
+		if err != nil {
+			return err
+		}
+		if changed {
+			res.Changed++
+		}
+		if state == shinchoku.StateAccepted {
+			arc.queue <- r
+		}
+	}
+	return arc.stop(true)
+}
+
+// archive copies accepted files into the store's archive on a second
+// goroutine while the first records them (creating a file is slow next to
+// an insert). The first error stops the copying; so does a run that fails
+// or is cancelled before all are queued.
+type archive struct {
+	queue   chan ingest.Result
+	done    chan error
+	abandon chan struct{}
+}
+
+func startArchive(ctx context.Context, st *store.Store, n int) *archive {
+	a := &archive{queue: make(chan ingest.Result, n), done: make(chan error, 1), abandon: make(chan struct{})}
+	go func(in <-chan ingest.Result) {
+		var err error
+		for r := range in {
+			if err != nil {
+				continue
+			}
+			select {
+			case <-a.abandon:
+				err = errAbandoned
+				continue
+			case <-ctx.Done():
+				err = ctx.Err()
+				continue
+			default:
+			}
+			var data []byte
+			if data, err = readInput(r.File); err == nil {
+				if err = st.Archive(r.SHA256, data); err != nil {
+					err = Failf(err, "%s", msg("archive.write"))
+				}
+			}
+		}
+		a.done <- err
+	}(a.queue)
+	return a
+}
+
+// stop waits for the copying: to its end when all is queued, else only for
+// the file being copied.
+func (a *archive) stop(queued bool) error {
+	if a.queue == nil {
+		return nil
+	}
+	if !queued {
+		close(a.abandon)
+	}
+	close(a.queue)
+	a.queue = nil
+	return <-a.done
+}
+
+// errAbandoned stops archiving when the run has already failed; it is
+// never shown (the run's own error is).
+var errAbandoned = errors.New("archiving abandoned")
+
+// departmentOfFile finds the department a file name names: the longest
+// department name in it (templates are named <period>_<department>.xlsx).
+func departmentOfFile(path string, depts []string) string {
+	base := filepath.Base(path)
+	best := ""
+	for _, d := range depts {
+		if strings.Contains(base, d) && len(d) > len(best) {
+			best = d
+		}
+	}
+	return best
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// recorded is what evaluating a period reads from the store: a run's view
+// before it commits, or the store itself.
+type recorded interface {
+	Accepted(context.Context, shinchoku.Period) ([]*shinchoku.Submission, error)
+	Receipts(context.Context, shinchoku.Period) ([]store.Receipt, error)
+	History(context.Context, shinchoku.Period) (map[string][]shinchoku.PeriodValue, error)
+}
+
+// evaluate evaluates the period from the store: the accepted submissions,
+// who has and has not submitted, and the history.
+func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shinchoku.Period, rules shinchoku.Rules, office string) (*shinchoku.Progress, error) {
+	accepted, err := q.Accepted(ctx, period)
+	if err != nil {
+		return nil, err
+	}
+	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
+	pr := shinchoku.NewProgress(plan, period, rules, accepted, owners)
+	receipts, err := q.Receipts(ctx, period)
+	if err != nil {
+		return nil, err
+	}
+	byDept := map[string]store.Receipt{}
+	for _, rc := range receipts {
+		byDept[rc.Department] = rc
+	}
+	for _, d := range sheet.Recipients(plan, office) {
+		ds := shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateNotSubmitted}
+		if rc, ok := byDept[d]; ok {
+			ds.File, ds.Errors, ds.Warnings = rc.File, rc.Errors, rc.Warnings
+			// The latest receipt that is not superseded: accepted or returned.
+			ds.State = shinchoku.StateReturned
+			if rc.State == shinchoku.StateAccepted {
+				ds.State = shinchoku.StateAccepted
+			}
+		}
+		pr.Departments = append(pr.Departments, ds)
+	}
+	if pr.History, err = q.History(ctx, period); err != nil {
+		return nil, err
+	}
+	return pr, nil
+}
+
+// Stored evaluates a period from an existing store, without reading any
+// submission: for the report and status of a month already run.
+func Stored(ctx context.Context, storePath string, plan *shinchoku.Plan, period shinchoku.Period, rules shinchoku.Rules, office string) (*shinchoku.Progress, error) {
+	if _, err := os.Stat(storePath); err != nil {
+		return nil, errors.New(msgf("store.none", storePath))
+	}
+	st, err := store.Open(ctx, storePath)
+	if err != nil {
+		return nil, Failf(err, msg("store.open"), storePath)
+	}
+	defer st.Close()
+	return evaluate(ctx, st, plan, period, rules, office)
+}

@@ -1,0 +1,244 @@
+package month_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/corpus"
+)
+
+const office = "政策推進課"
+
+// inbox fills every department's template of p as trouble says and saves
+// it in dir, as departments would send them.
+func inbox(t *testing.T, p *shinchoku.Plan, period shinchoku.Period, dir string, trouble func(i int) corpus.Trouble) []string {
+	t.Helper()
+	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: office})
+	depts := gen.Departments()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range depts {
+		tr := trouble(i)
+		if tr == corpus.Missing {
+			continue
+		}
+		f, sum, err := gen.Workbook(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, corpus.SyntheticActual(p), tr); err != nil {
+			t.Fatal(err)
+		}
+		buf, err := f.WriteToBuffer()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		if tr == corpus.Broken {
+			data = data[:len(data)/2]
+		}
+		if err := os.WriteFile(filepath.Join(dir, sum.File), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return depts
+}
+
+// TestRunMonth runs a whole month through the library, as the command line
+// and a watcher do: no flags, no configuration.
+func TestRunMonth(t *testing.T) {
+	p := corpus.Plan(5, 4)
+	period := shinchoku.Period{Year: 2026, Month: 3}
+	dir := t.TempDir()
+	troubles := map[int]corpus.Trouble{1: corpus.FullWidth, 2: corpus.LockedChange, 3: corpus.Broken, 4: corpus.Missing}
+	depts := inbox(t, p, period, filepath.Join(dir, "inbox"), func(i int) corpus.Trouble { return troubles[i] })
+	want := map[string]shinchoku.State{}
+	for i, d := range depts {
+		switch troubles[i] {
+		case corpus.LockedChange, corpus.Broken:
+			want[d] = shinchoku.StateReturned
+		case corpus.Missing:
+			want[d] = shinchoku.StateNotSubmitted
+		default:
+			want[d] = shinchoku.StateAccepted
+		}
+	}
+	var mu sync.Mutex
+	calls, last, total := 0, -1, -1
+	o := month.Options{Plan: p, Period: period, Inbox: filepath.Join(dir, "inbox"), Store: filepath.Join(dir, "store.db"),
+		Out: filepath.Join(dir, "out"), Office: office, Workers: 2,
+		Progress: func(done, n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+			last, total = max(last, done), n
+		}}
+	res, err := month.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := len(depts) - 1 // one department sent nothing
+	if calls != files+1 || last != files || total != files {
+		t.Errorf("progress: %d calls, last %d of %d; want %d calls, %d of %d", calls, last, total, files+1, files, files)
+	}
+	if res.Accepted != len(depts)-3 || res.Returned != 2 || res.Changed != files {
+		t.Errorf("accepted %d, returned %d, changed %d", res.Accepted, res.Returned, res.Changed)
+	}
+	for _, ds := range res.Progress.Departments {
+		if ds.State != want[ds.Department] {
+			t.Errorf("%s: %s, want %s", ds.Department, ds.State, want[ds.Department])
+		}
+	}
+	outDir := filepath.Join(dir, "out", period.String())
+	var returns int
+	for _, out := range res.Outputs {
+		if _, err := os.Stat(out); err != nil {
+			t.Errorf("output %s: %v", out, err)
+		}
+		if strings.Contains(out, "差し戻し") {
+			returns++
+		}
+	}
+	if returns != 1 { // the broken file cannot be opened: its finding is its return
+		t.Errorf("%d 差し戻し workbooks in %v, want 1", returns, res.Outputs)
+	}
+	summary, err := os.ReadFile(filepath.Join(outDir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Accepted    int
+		Returned    int
+		Departments []struct{ Department, State string }
+	}
+	if err := json.Unmarshal(summary, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Accepted != res.Accepted || s.Returned != res.Returned || len(s.Departments) != len(depts) {
+		t.Errorf("summary.json: %+v", s)
+	}
+	for _, d := range s.Departments {
+		if d.State != want[d.Department].Label() {
+			t.Errorf("summary.json: %s is %s, want %s", d.Department, d.State, want[d.Department].Label())
+		}
+	}
+
+	// The same inbox again changes nothing and writes the same bytes.
+	before := map[string][]byte{}
+	for _, out := range res.Outputs {
+		before[out], _ = os.ReadFile(out)
+	}
+	o.Progress = nil
+	again, err := month.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Changed != 0 {
+		t.Errorf("second run changed %d receipts", again.Changed)
+	}
+	for _, out := range again.Outputs {
+		if data, _ := os.ReadFile(out); !bytes.Equal(data, before[out]) {
+			t.Errorf("%s differs on the second run", out)
+		}
+	}
+
+	// The record alone gives the same evaluation.
+	pr, err := month.Stored(context.Background(), o.Store, p, period, shinchoku.DefaultRules, office)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, ds := range pr.Departments {
+		if ds != res.Progress.Departments[i] {
+			t.Errorf("stored %+v, run %+v", ds, res.Progress.Departments[i])
+		}
+	}
+}
+
+func TestRunOptionErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, err := month.Run(context.Background(), month.Options{Plan: corpus.Plan(2, 2), Period: shinchoku.Period{Year: 2026, Month: 3},
+		Inbox: filepath.Join(dir, "nothing"), Store: filepath.Join(dir, "store.db"), Out: dir})
+	var oe month.OptionError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "nothing") {
+		t.Errorf("missing inbox: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "store.db")); err == nil {
+		t.Error("a run that could not start made a store")
+	}
+}
+
+func TestNewRules(t *testing.T) {
+	tol := func(f float64) *float64 { return &f }
+	for _, tc := range []struct {
+		name  string
+		bands []shinchoku.GradeBand
+		tol   *float64
+		ok    bool
+	}{
+		{"defaults", nil, nil, true},
+		{"tolerance", nil, tol(0.2), true},
+		{"tolerance too large", nil, tol(1.5), false},
+		{"negative tolerance", nil, tol(-0.1), false},
+		{"bands", []shinchoku.GradeBand{{Grade: "S", Min: 120}, {Grade: "A", Min: 90}, {Grade: "B", Min: 0}}, nil, true},
+		{"bands not descending", []shinchoku.GradeBand{{Grade: "A", Min: 90}, {Grade: "B", Min: 90}}, nil, false},
+		{"no bands", []shinchoku.GradeBand{}, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := month.NewRules(tc.bands, tc.tol)
+			if (err == nil) != tc.ok {
+				t.Fatalf("err = %v", err)
+			}
+			if err != nil {
+				var oe month.OptionError
+				if !errors.As(err, &oe) {
+					t.Errorf("%T is not an OptionError", err)
+				}
+				return
+			}
+			if tc.bands != nil {
+				// The last band catches every rate below it, however low.
+				if g := shinchoku.GradeFor(-1e300, r.Bands); g != tc.bands[len(tc.bands)-1].Grade {
+					t.Errorf("grade of a very low rate = %s", g)
+				}
+				if tc.bands[len(tc.bands)-1].Min != 0 {
+					t.Error("NewRules changed the caller's bands")
+				}
+			}
+			if tc.tol != nil && r.MaintainTolerance != *tc.tol {
+				t.Errorf("tolerance %v", r.MaintainTolerance)
+			}
+		})
+	}
+}
+
+// TestNoCommandLine: running a month needs neither the command-line nor the
+// configuration library.
+func TestNoCommandLine(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "github.com/xuri/excelize/v2") {
+		t.Fatalf("go list gave no excelize: %v", deps)
+	}
+	for _, d := range deps {
+		if strings.HasPrefix(d, "github.com/spf13/cobra") || strings.HasPrefix(d, "github.com/spf13/viper") {
+			t.Errorf("the month depends on %s", d)
+		}
+	}
+}

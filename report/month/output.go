@@ -1,0 +1,175 @@
+package month
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/report/pdf"
+	"github.com/shinchoku/shinchoku/report/workbook"
+	"github.com/shinchoku/shinchoku/templates"
+)
+
+// write writes every output of the run, each through a temporary file. The
+// consolidated workbook, the report and summary.json are put in place
+// together, once all three are written.
+func (res *Result) write() error {
+	returnsDir := filepath.Join(res.OutDir, "差し戻し")
+	outputs := []struct {
+		stage, path, fail string
+		write             func(io.Writer) error
+	}{
+		{"集計表", filepath.Join(res.OutDir, workbook.FileName(res.Period)), msg("output.workbook"),
+			func(w io.Writer) error { return workbook.Write(w, res.Progress) }},
+		{"報告書（PDF）", filepath.Join(res.OutDir, pdf.FileName(res.Period)), msg("output.report"),
+			func(w io.Writer) error { return pdf.Write(w, res.Progress, res.report) }},
+		{"実行結果（summary.json）", filepath.Join(res.OutDir, "summary.json"), msg("output.summary"),
+			res.WriteSummary},
+	}
+	// The outputs only read the evaluated progress: write them side by side.
+	var wg sync.WaitGroup
+	temps := make([]string, len(outputs))
+	errs := make([]error, len(outputs)+1)
+	for i, o := range outputs {
+		wg.Go(func() {
+			errs[i] = res.timed(o.stage, func() (err error) {
+				if temps[i], err = writeTemp(o.path, o.write); err != nil {
+					return Failf(err, "%s", o.fail)
+				}
+				return nil
+			})
+		})
+	}
+	wg.Go(func() {
+		errs[len(outputs)] = res.timed("差し戻し用ブック", func() error { return WriteReturns(returnsDir, res.Files) })
+	})
+	wg.Wait()
+	err := errors.Join(errs...)
+	for i, o := range outputs {
+		if err == nil {
+			err = commitTemp(temps[i], o.path)
+		} else if temps[i] != "" {
+			os.Remove(temps[i]) // nothing is put in place after a failure
+		}
+	}
+	if err != nil {
+		return err
+	}
+	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path)
+	for _, r := range res.Files {
+		if r.Findings.HasErrors() && r.Submission != nil {
+			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
+		}
+	}
+	res.Outputs = append(res.Outputs, outputs[2].path)
+	return nil
+}
+
+// WriteReturns writes a 差し戻し workbook for every submission with errors.
+// Files that could not be opened as workbooks get none: their finding says
+// what to do.
+func WriteReturns(dir string, results []ingest.Result) error {
+	for _, r := range results {
+		if !r.Findings.HasErrors() || r.Submission == nil {
+			continue
+		}
+		data, err := readInput(r.File)
+		if err != nil {
+			return err
+		}
+		f, err := templates.Return(data, r.Findings)
+		if err != nil {
+			continue // unreadable as a workbook: the findings list is the return
+		}
+		err = WriteFile(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
+			_, err := f.WriteTo(w)
+			return err
+		})
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFile writes a file through a temporary file in the same folder and
+// renames it into place, so that a reader never sees half a file and an
+// interrupted run leaves the previous file intact.
+func WriteFile(path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(path, write)
+	if err != nil {
+		return err
+	}
+	return commitTemp(tmp, path)
+}
+
+// writeTemp writes what is to become path into a temporary file beside it
+// and returns the temporary file's name; commitTemp puts it in place.
+func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", Failf(err, msg("file.mkdir"), dir)
+	}
+	tmp, err := os.CreateTemp(dir, ".shinchoku-*.tmp")
+	if err != nil {
+		return "", Failf(err, msg("file.create"), dir)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return "", Failf(err, msg("file.write"), path)
+	}
+	if err := tmp.Sync(); err != nil {
+		return "", Failf(err, msg("file.write"), path)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", Failf(err, msg("file.write"), path)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// commitTemp renames a file made by writeTemp into place.
+func commitTemp(tmp, path string) error {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return Failf(err, msg("file.write"), path)
+	}
+	return nil
+}
+
+// readInput reads an input file; inputs are only ever read.
+func readInput(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Failf(err, msg("file.read"), path)
+	}
+	return data, nil
+}
+
+// Failure is an I/O failure told in Japanese: its text names the file and
+// the reason in words; the cause stays reachable with errors.Is.
+type Failure struct {
+	msg string
+	err error
+}
+
+func (e Failure) Error() string { return e.msg }
+func (e Failure) Unwrap() error { return e.err }
+
+// Failf describes an I/O failure: what could not be done (format, args),
+// and why (err, in words).
+func Failf(err error, format string, args ...any) error {
+	return Failure{fmt.Sprintf(format, args...) + "（" + ingest.Reason(err) + "）", err}
+}

@@ -1,0 +1,35 @@
+package month
+
+import (
+	"math"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+// NewRules checks configured evaluation rules and makes them: bands (highest
+// minimum first; nil keeps the default bands) and the tolerance of 維持
+// indicators (nil keeps the default). The last band catches every rate
+// below it, whatever minimum it was given.
+func NewRules(bands []shinchoku.GradeBand, tolerance *float64) (shinchoku.Rules, error) {
+	rules := shinchoku.DefaultRules
+	if tolerance != nil {
+		if *tolerance < 0 || *tolerance > 1 {
+			return rules, OptionError{msg("rules.tolerance")}
+		}
+		rules.MaintainTolerance = *tolerance
+	}
+	if bands == nil {
+		return rules, nil
+	}
+	if len(bands) == 0 {
+		return rules, OptionError{msg("rules.bands_empty")}
+	}
+	for i, b := range bands {
+		if i > 0 && b.Min >= bands[i-1].Min {
+			return rules, OptionError{msgf("rules.bands_order", b.Grade)}
+		}
+	}
+	rules.Bands = append([]shinchoku.GradeBand(nil), bands...)
+	rules.Bands[len(rules.Bands)-1].Min = math.Inf(-1)
+	return rules, nil
+}
