@@ -84,10 +84,20 @@ func (ind *Indicator) YearLabel(year int) string {
 }
 
 // Format writes a value of this indicator as plans print it: the number with
-// its unit (46人, 45.9％, △5千円), or − when there is none.
+// its own decimals and its unit (46人, 45.9％, △5千円), or − when there is
+// none. Every output prints values this way.
 func (ind *Indicator) Format(v Value) string {
 	if !v.Set {
 		return "−"
 	}
-	return FormatNumber(v.Num) + ind.Unit
+	return FormatNumber(v.Num) + ind.DisplayUnit()
+}
+
+// DisplayUnit is the unit as reports print it: the half-width % some plans
+// type becomes ％, so that one report does not mix the two.
+func (ind *Indicator) DisplayUnit() string {
+	if ind.Unit == "%" {
+		return "％"
+	}
+	return ind.Unit
 }

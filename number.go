@@ -12,7 +12,7 @@ func FormatNumber(f float64) string {
 	if neg {
 		f = -f
 	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
+	s := strconv.FormatFloat(RoundTo(f, MaxDecimals), 'f', -1, 64)
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	var b strings.Builder
 	if neg {
@@ -67,4 +67,37 @@ func ExcelNumberFormat(decimals int) string {
 		n += "." + strings.Repeat("0", decimals)
 	}
 	return n + `;"△"` + n
+}
+
+// MaxDecimals is the most decimals a value is printed with.
+const MaxDecimals = 4
+
+// DecimalsOf is how many decimals a value is printed with: its own, as
+// typed (45.9 has one, 92 none), at most MaxDecimals. The workbook's number
+// formats use it so that a cell shows what the report prints.
+func DecimalsOf(v Value) int {
+	if !v.Set {
+		return 0
+	}
+	s := strconv.FormatFloat(RoundTo(v.Num, MaxDecimals), 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// Precision is how many decimals the indicator's expected values show: the
+// plan's own (a count of 件 has none, a share typed 45.5 has one), so that
+// every output prints the same figure.
+func (ind *Indicator) Precision() int { return ind.Decimals() }
+
+// FormatFixed writes a number like FormatNumber with a fixed number of
+// decimals (140.0, △1,234.50).
+func FormatFixed(f float64, decimals int) string {
+	s := FormatNumber(RoundTo(f, decimals))
+	if decimals <= 0 {
+		return s
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	return intPart + "." + frac + strings.Repeat("0", decimals-len(frac))
 }

@@ -46,14 +46,23 @@ type Progress struct {
 	History     map[string][]PeriodValue // accepted actuals by indicator ID
 }
 
-// NewProgress evaluates the accepted submissions of a period. owners gives
-// the departments that report on a node, in order: when two departments
-// report one indicator, the first one's value is used (the lead department,
-// listed first in the plan), else the next one's.
-func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, owners func(*Node, []*Node) []string) *Progress {
+// NewProgress evaluates the accepted submissions of a period. departments
+// are where every department's report stands (Progress.Departments): an
+// indicator nobody reported says 差し戻し with the department whose workbook
+// was returned, else 未提出. owners gives the departments that report on a
+// node, in order: when two departments report one indicator, the first
+// one's value is used (the lead department, listed first in the plan), else
+// the next one's.
+func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, departments []DepartmentStatus, owners func(*Node, []*Node) []string) *Progress {
 	byDept := map[string]*entries{}
 	for _, s := range accepted {
 		byDept[s.Department] = index(s)
+	}
+	returned := map[string]bool{}
+	for _, d := range departments {
+		if d.State == StateReturned {
+			returned[d.Department] = true
+		}
 	}
 	count := 0
 	p.Walk(func(n *Node, _ []*Node) bool {
@@ -61,7 +70,7 @@ func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, ow
 		return true
 	})
 	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{},
-		Indicators: make([]IndicatorProgress, 0, count)}
+		Indicators: make([]IndicatorProgress, 0, count), Departments: departments}
 	p.Walk(func(n *Node, anc []*Node) bool {
 		depts := owners(n, anc)
 		for _, d := range depts {
@@ -86,12 +95,31 @@ func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, ow
 					}
 				}
 			}
-			ip.Eval = rules.Evaluate(ind, p.Start, period, ip.Entry.Actual, ip.Entry.Status, ip.Entry.PublishDate, ip.Submitted)
+			rep := Report{Actual: ip.Entry.Actual, Status: ip.Entry.Status, PublishDate: ip.Entry.PublishDate}
+			if !ip.Submitted {
+				rep.Missing = missing(depts, returned)
+			}
+			ip.Eval = rules.Evaluate(ind, p.Start, period, rep)
 			pr.Indicators = append(pr.Indicators, ip)
 		}
 		return true
 	})
 	return pr
+}
+
+// missing is why an indicator of these departments has no report: the
+// returned workbooks, else 未提出.
+func missing(depts []string, returned map[string]bool) string {
+	var ret []string
+	for _, d := range depts {
+		if returned[d] {
+			ret = append(ret, d)
+		}
+	}
+	if len(ret) > 0 {
+		return Returned(ret...)
+	}
+	return ReasonNotSubmitted
 }
 
 // entries are a submission's entries by indicator and node ID, in the
@@ -130,11 +158,19 @@ func (pr *Progress) GradeCounts() map[string]map[Grade]int {
 	return out
 }
 
-// Grades lists the grades of the rules' bands, best first, then GradeNone.
+// Grades lists the grades the rules give, best first (Reached, the bands,
+// Worse), then GradeNone.
 func (r Rules) Grades() []Grade {
 	var out []Grade
-	for _, b := range r.Bands {
-		out = append(out, b.Grade)
+	add := func(g Grade) {
+		if g != "" && !slices.Contains(out, g) {
+			out = append(out, g)
+		}
 	}
+	add(r.Reached)
+	for _, b := range r.Bands {
+		add(b.Grade)
+	}
+	add(r.Worse)
 	return append(out, GradeNone)
 }

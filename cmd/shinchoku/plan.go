@@ -43,9 +43,13 @@ func newPlanCommand(v *viper.Viper) *cobra.Command {
 			if !slices.Contains(planFormats, format) {
 				return usagef("--format は %s のいずれかです: %q", strings.Join(planFormats, ", "), format)
 			}
-			plan, err := loadPlan(v)
+			plan, warnings, err := checkPlan(v)
 			if err != nil {
 				return err
+			}
+			// Warnings go to stderr, so that the plan on stdout stays usable.
+			for _, f := range warnings {
+				cmd.PrintErrln(f.String())
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			switch format {
@@ -70,6 +74,13 @@ func newPlanCommand(v *viper.Viper) *cobra.Command {
 
 // loadPlan reads the configured plan: an embedded plan by name, or a file.
 func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
+	p, _, err := checkPlan(v)
+	return p, err
+}
+
+// checkPlan reads the configured plan with its warnings (a target against
+// its direction), which the plan command shows.
+func checkPlan(v *viper.Viper) (*shinchoku.Plan, shinchoku.Findings, error) {
 	name := v.GetString("plan")
 	if name == "" {
 		name = seeds.Default
@@ -77,19 +88,19 @@ func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
 	if slices.Contains(seeds.Names(), name) {
 		file, data, err := seeds.File(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return planfile.Parse(file, data)
+		return planfile.Check(file, data)
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, usagef("計画 %q が見つかりません（組み込みの計画: %s、またはファイルのパス）",
+			return nil, nil, usagef("計画 %q が見つかりません（組み込みの計画: %s、またはファイルのパス）",
 				name, strings.Join(seeds.Names(), ", "))
 		}
-		return nil, month.Failf(err, "計画ファイル %s を読めません", name)
+		return nil, nil, month.Failf(err, "計画ファイル %s を読めません", name)
 	}
-	return planCache(v).Parse(name, data)
+	return planCache(v).Check(name, data)
 }
 
 // planCache is where parsed plan files are kept (config cache_dir, default

@@ -125,8 +125,8 @@ func printRun(w io.Writer, res *month.Result) {
 	}
 }
 
-// rulesFromConfig reads the evaluation rules: grade bands and the tolerance
-// of 維持 indicators.
+// rulesFromConfig reads the evaluation rules: the method, grade bands and
+// the tolerance of 維持 indicators.
 func rulesFromConfig(v *viper.Viper) (shinchoku.Rules, error) {
 	var tolerance *float64
 	if v.IsSet("evaluation.maintain_tolerance") {
@@ -147,7 +147,7 @@ func rulesFromConfig(v *viper.Viper) (shinchoku.Rules, error) {
 			bands = append(bands, shinchoku.GradeBand{Grade: shinchoku.Grade(b.Grade), Min: b.Min})
 		}
 	}
-	return month.NewRules(bands, tolerance)
+	return month.NewRules(v.GetString("evaluation.method"), bands, tolerance)
 }
 
 func newStatusCommand(v *viper.Viper) *cobra.Command {

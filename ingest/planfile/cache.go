@@ -29,14 +29,20 @@ type Cache struct {
 }
 
 // cacheMagic starts every entry; the key follows it.
-const cacheMagic = "shinchoku plan cache 1\n"
+const cacheMagic = "shinchoku plan cache 2\n"
 
 // Parse is Parse with the cache: the cached plan when the file and the
 // program are the ones that made the entry, else a fresh parse that is then
 // cached.
 func (c Cache) Parse(name string, data []byte) (*shinchoku.Plan, error) {
+	p, _, err := c.Check(name, data)
+	return p, err
+}
+
+// Check is Check with the cache: the entry keeps the plan's warnings too.
+func (c Cache) Check(name string, data []byte) (*shinchoku.Plan, shinchoku.Findings, error) {
 	if c.Dir == "" {
-		return Parse(name, data)
+		return Check(name, data)
 	}
 	// The key hashes the whole plan file: made while the entry is decoded.
 	keys := make(chan []byte, 1)
@@ -49,15 +55,15 @@ func (c Cache) Parse(name string, data []byte) (*shinchoku.Plan, error) {
 		return key
 	}
 	entry := c.entry(name)
-	if p := readEntry(entry, wait); p != nil {
-		return p, nil
+	if p, warnings := readEntry(entry, wait); p != nil {
+		return p, warnings, nil
 	}
-	p, err := Parse(name, data)
+	p, warnings, err := Check(name, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	writeEntry(c.Dir, entry, wait(), p)
-	return p, nil
+	writeEntry(c.Dir, entry, wait(), p, warnings)
+	return p, warnings, nil
 }
 
 func (c Cache) key(data []byte) []byte {
@@ -79,27 +85,32 @@ func (c Cache) entry(name string) string {
 // readEntry returns the cached plan, or nil when the entry is missing, was
 // made for other bytes or another program, or cannot be decoded. key is
 // asked for after decoding, so that it can be computed meanwhile.
-func readEntry(path string, key func() []byte) *shinchoku.Plan {
+func readEntry(path string, key func() []byte) (*shinchoku.Plan, shinchoku.Findings) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<16)
 	head := make([]byte, len(cacheMagic)+sha256.Size*2+1) // the key is hex and a newline
 	if _, err := io.ReadFull(r, head); err != nil || !bytes.HasPrefix(head, []byte(cacheMagic)) {
-		return nil
+		return nil, nil
 	}
 	var p shinchoku.Plan
-	if err := gob.NewDecoder(r).Decode(&p); err != nil || !bytes.Equal(head[len(cacheMagic):], key()) {
-		return nil
+	var warnings shinchoku.Findings
+	dec := gob.NewDecoder(r)
+	if err := dec.Decode(&p); err != nil || !bytes.Equal(head[len(cacheMagic):], key()) {
+		return nil, nil
 	}
-	return &p
+	if err := dec.Decode(&warnings); err != nil {
+		return nil, nil
+	}
+	return &p, warnings
 }
 
 // writeEntry stores a plan through a temporary file; a failure leaves the
 // cache without the entry and is not an error of the command.
-func writeEntry(dir, path string, key []byte, p *shinchoku.Plan) {
+func writeEntry(dir, path string, key []byte, p *shinchoku.Plan, warnings shinchoku.Findings) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
@@ -110,7 +121,11 @@ func writeEntry(dir, path string, key []byte, p *shinchoku.Plan) {
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	w.WriteString(cacheMagic)
 	w.Write(key)
-	err = gob.NewEncoder(w).Encode(p)
+	enc := gob.NewEncoder(w)
+	err = enc.Encode(p)
+	if err == nil {
+		err = enc.Encode(warnings)
+	}
 	if err == nil {
 		err = w.Flush()
 	}

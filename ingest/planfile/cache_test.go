@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -40,7 +41,7 @@ func TestCache(t *testing.T) {
 			// An entry of the old program that says otherwise is not used.
 			p, _ := Parse("plan.yaml", []byte(validPlan))
 			p.Title = "古いプログラムの計画"
-			writeEntry(c.Dir, entry, c.key([]byte(validPlan)), p)
+			writeEntry(c.Dir, entry, c.key([]byte(validPlan)), p, nil)
 			c.Program = "v2"
 		}, validPlan, "テスト市総合戦略"},
 		{"damaged entry", func(t *testing.T, _ *Cache, entry string) {
@@ -55,7 +56,7 @@ func TestCache(t *testing.T) {
 		{"entry is what is read", func(t *testing.T, c *Cache, entry string) {
 			p, _ := Parse("plan.yaml", []byte(validPlan))
 			p.Title = "キャッシュから読んだ計画"
-			writeEntry(c.Dir, entry, c.key([]byte(validPlan)), p)
+			writeEntry(c.Dir, entry, c.key([]byte(validPlan)), p, nil)
 		}, validPlan, "キャッシュから読んだ計画"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,7 +107,7 @@ func TestCache(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			second := readEntry(c.entry(file), func() []byte { return c.key(data) })
+			second, _ := readEntry(c.entry(file), func() []byte { return c.key(data) })
 			if second == nil {
 				t.Fatal("no cache entry")
 			}
@@ -143,4 +144,22 @@ func TestCache(t *testing.T) {
 			t.Fatalf("Parse = %v, %v; want the plan", p, err)
 		}
 	})
+}
+
+// TestCacheKeepsWarnings: a plan read back from the cache says the same
+// warnings as the file parsed afresh.
+func TestCacheKeepsWarnings(t *testing.T) {
+	lowered := strings.NewReplacer("value: 46}", "value: 460}", "cumulative: true", "cumulative: false").Replace(validPlan)
+	c := Cache{Dir: filepath.Join(t.TempDir(), "cache"), Program: "v1"}
+	name := filepath.Join(t.TempDir(), "plan.yaml")
+	_, want, err := Check(name, []byte(lowered))
+	if err != nil || len(want) != 1 || want[0].Code != "plan.target_direction" {
+		t.Fatalf("Check: warnings %v, err %v; want one plan.target_direction", want, err)
+	}
+	for i := range 2 { // parsed, then from the cache
+		_, got, err := c.Check(name, []byte(lowered))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("run %d: warnings %v, err %v; want %v", i, got, err, want)
+		}
+	}
 }

@@ -28,5 +28,7 @@ var messages = map[string]string{
 	"plan.actual_year":     "実績値の年 %d が計画期間（%d〜%d年度）の外です",
 	"plan.duplicate_year":  "実績値の年 %d が二度書かれています",
 	"plan.whitespace":      "%s「%s」の前後または途中に余分な空白があります",
-	"plan.date":            "日付は 2022-09-30 の形で書いてください: 「%s」",
+	"plan.target_direction": "指標「%s」の目標値 %s が基準値 %s に対して direction「%s」（%sほうがよい）と逆向きです。" +
+		"評価は期待値との比較で行い、達成率は出しません（方向が正しいか確かめてください）",
+	"plan.date": "日付は 2022-09-30 の形で書いてください: 「%s」",
 }

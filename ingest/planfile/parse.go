@@ -29,48 +29,60 @@ const FormatVersion = 1
 // and their positions included, is that of reading the file whole, which
 // Parse falls back to whenever the file is not laid out for it.
 func Parse(name string, data []byte) (*shinchoku.Plan, error) {
+	plan, _, err := Check(name, data)
+	return plan, err
+}
+
+// Check reads a plan file like Parse and also returns the warnings: what
+// does not stop the plan from being used but is probably not what the city
+// meant (a target on the wrong side of the baseline for its direction), in
+// the order of the file, with line and column.
+func Check(name string, data []byte) (*shinchoku.Plan, shinchoku.Findings, error) {
 	if header, items, ok := splitNodes(data); ok {
-		if plan, err, ok := parseSplit(name, header, items); ok {
-			return plan, err
+		if plan, warnings, err, ok := parseSplit(name, header, items); ok {
+			return plan, warnings, err
 		}
 	}
 	return parseWhole(name, data)
 }
 
 // parseWhole reads a plan file as one YAML document.
-func parseWhole(name string, data []byte) (*shinchoku.Plan, error) {
+func parseWhole(name string, data []byte) (*shinchoku.Plan, shinchoku.Findings, error) {
 	p := &parser{file: name, ids: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		p.syntaxError(err)
-		return nil, p.findings
+		return nil, nil, p.findings
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		p.add(&yaml.Node{Line: 1, Column: 1}, "plan.empty", "計画ファイル")
-		return nil, p.findings
+		return nil, nil, p.findings
 	}
 	return p.result(p.plan(doc.Content[0]))
 }
 
-// result is the plan, or every finding in the order of the file.
-func (p *parser) result(plan *shinchoku.Plan) (*shinchoku.Plan, error) {
-	if len(p.findings) > 0 {
-		slices.SortStableFunc(p.findings, func(a, b shinchoku.Finding) int {
-			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
-		})
-		return nil, p.findings
+// result is the plan and its warnings, or every error in the order of the
+// file.
+func (p *parser) result(plan *shinchoku.Plan) (*shinchoku.Plan, shinchoku.Findings, error) {
+	byPosition := func(a, b shinchoku.Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	}
-	return plan, nil
+	if len(p.findings) > 0 {
+		slices.SortStableFunc(p.findings, byPosition)
+		return nil, nil, p.findings
+	}
+	slices.SortStableFunc(p.warnings, byPosition)
+	return plan, p.warnings, nil
 }
 
 // parseSplit reads the header (every key but the nodes) and then each
 // top-level node on its own. It reports !ok when a piece is not what
 // splitNodes expected, and the file is then read whole.
-func parseSplit(name string, header []byte, items []item) (plan *shinchoku.Plan, err error, ok bool) {
+func parseSplit(name string, header []byte, items []item) (plan *shinchoku.Plan, warnings shinchoku.Findings, err error, ok bool) {
 	p := &parser{file: name, ids: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(header, &doc); err != nil || len(doc.Content) == 0 {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	ok = true
 	p.items = func(yield func(*yaml.Node) bool) {
@@ -90,10 +102,10 @@ func parseSplit(name string, header []byte, items []item) (plan *shinchoku.Plan,
 	}
 	plan = p.plan(doc.Content[0])
 	if !ok || p.itemsUnused {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	plan, err = p.result(plan)
-	return plan, err, true
+	plan, warnings, err = p.result(plan)
+	return plan, warnings, err, true
 }
 
 // item is one top-level node's text and the line of the file it starts on.
@@ -188,7 +200,8 @@ func lineAt(data []byte, off int) ([]byte, int) {
 
 type parser struct {
 	file     string
-	findings shinchoku.Findings
+	findings shinchoku.Findings // errors
+	warnings shinchoku.Findings
 	ids      map[string]int // ID → line of its first definition
 	levels   []string
 	start    int
@@ -210,6 +223,14 @@ func (p *parser) syntaxError(err error) {
 	p.findings = append(p.findings, shinchoku.Finding{
 		Severity: shinchoku.SeverityError, Code: "plan.syntax", File: p.file,
 		Line: line, Col: 1, Message: fmt.Sprintf(messages["plan.syntax"], msg),
+	})
+}
+
+// warn records a warning: the plan is used, the city is told.
+func (p *parser) warn(at *yaml.Node, code string, args ...any) {
+	p.warnings = append(p.warnings, shinchoku.Finding{
+		Severity: shinchoku.SeverityWarning, Code: code, File: p.file,
+		Line: at.Line, Col: at.Column, Message: fmt.Sprintf(messages[code], args...),
 	})
 }
 
@@ -485,6 +506,7 @@ func (p *parser) checkLevel(v *yaml.Node, level string, depth int) {
 
 func (p *parser) indicator(n *yaml.Node) *shinchoku.Indicator {
 	ind := &shinchoku.Indicator{Direction: shinchoku.Increase, YearBasis: shinchoku.FiscalYear}
+	var targetAt *yaml.Node
 	known := []string{"id", "name", "unit", "cumulative", "direction", "year_basis", "baseline", "target", "actuals", "note", "tags", "revisions"}
 	required := []string{"id", "name", "unit", "target"}
 	ok := p.fields(n, "指標", known, required, func(key string, v *yaml.Node) {
@@ -515,7 +537,7 @@ func (p *parser) indicator(n *yaml.Node) *shinchoku.Indicator {
 				p.add(v, "plan.baseline_year", ind.Baseline.Year, p.end)
 			}
 		case "target":
-			ind.Target = p.point(v, "目標値")
+			ind.Target, targetAt = p.point(v, "目標値"), v
 			if y := ind.Target.Year; y != 0 && (y < p.start || y > p.end) {
 				p.add(v, "plan.target_year", y, p.start, p.end)
 			}
@@ -542,6 +564,18 @@ func (p *parser) indicator(n *yaml.Node) *shinchoku.Indicator {
 	})
 	if !ok {
 		return nil
+	}
+	if ind.TargetContradicts() {
+		// A city may lower a target below the baseline (a programme cut
+		// back) and keep 増加: the direction still says which way is better,
+		// and the evaluation compares with the expected value only. Said, so
+		// that a direction typed wrong is caught.
+		better := "高い"
+		if ind.Direction == shinchoku.Decrease {
+			better = "低い"
+		}
+		p.warn(targetAt, "plan.target_direction", ind.Name, shinchoku.FormatNumber(ind.Target.Value.Num),
+			shinchoku.FormatNumber(ind.Baseline.Value.Num), ind.Direction, better)
 	}
 	return ind
 }

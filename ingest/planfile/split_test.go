@@ -15,10 +15,13 @@ import (
 // same positions.
 func sameAsWhole(t *testing.T, data []byte) {
 	t.Helper()
-	got, gotErr := Parse("plan.yaml", data)
-	want, wantErr := parseWhole("plan.yaml", data)
+	got, gotWarn, gotErr := Check("plan.yaml", data)
+	want, wantWarn, wantErr := parseWhole("plan.yaml", data)
 	if !reflect.DeepEqual(gotErr, wantErr) {
 		t.Fatalf("Parse error:\n%v\nwhole:\n%v", gotErr, wantErr)
+	}
+	if !reflect.DeepEqual(gotWarn, wantWarn) {
+		t.Fatalf("Parse warnings:\n%v\nwhole:\n%v", gotWarn, wantWarn)
 	}
 	if (got == nil) != (want == nil) {
 		t.Fatalf("Parse plan %v, whole %v", got, want)

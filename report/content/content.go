@@ -308,9 +308,11 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 		if !e.Actual.Set && e.Reason != "" {
 			actual = e.Reason
 		}
-		rate := text("−")
+		// The rate where it means something, else what happened in words
+		// (基準値以下), else −; the same text as the workbook and summary.json.
+		rate := text(e.RateText())
 		if e.Rate.Set {
-			rate = Cell{Text: shinchoku.FormatNumber(e.Rate.Num) + "%", Bar: e.Rate.Num / 100}
+			rate.Bar = e.Rate.Num / 100
 		}
 		name := ind.Name
 		if ind.Note != "" {

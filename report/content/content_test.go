@@ -45,7 +45,7 @@ func TestKPITable(t *testing.T) {
 	p := &shinchoku.Plan{Start: 2020, End: 2024, Levels: []string{"基本目標"}, Nodes: []*shinchoku.Node{{ID: "n", Level: "基本目標", Indicators: []*shinchoku.Indicator{a, b}}}}
 	pr := shinchoku.NewProgress(p, period, shinchoku.DefaultRules, []*shinchoku.Submission{{Department: "課",
 		Indicators: []shinchoku.IndicatorEntry{{IndicatorID: "a", Actual: shinchoku.Num(130)}, {IndicatorID: "b", Status: shinchoku.StatusPending, PublishDate: "令和4年6月"}}}},
-		func(*shinchoku.Node, []*shinchoku.Node) []string { return []string{"課"} })
+		nil, func(*shinchoku.Node, []*shinchoku.Node) []string { return []string{"課"} })
 	tab, notes := NewKPITables(pr).Table(p.Nodes[0].Indicators)
 	heads := []string{}
 	for _, c := range tab.Columns {
@@ -61,7 +61,7 @@ func TestKPITable(t *testing.T) {
 		}
 		return strings.Join(s, "|")
 	}
-	if got, want := row(tab.Rows[0]), "来訪者数|100人\n(平成30年度)|130人|160人|130人|100%|A"; got != want {
+	if got, want := row(tab.Rows[0]), "来訪者数|100人\n(平成30年度)|130人|160人|130人|100.0％|A"; got != want {
 		t.Errorf("row a = %q, want %q", got, want)
 	}
 	if got, want := row(tab.Rows[1]), "収支※|△50千円\n(令和元年度)|調査中（令和4年6月公表予定）|10千円|△26千円|−|−"; got != want {

@@ -317,8 +317,6 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 	if err != nil {
 		return nil, err
 	}
-	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
-	pr := shinchoku.NewProgress(plan, period, rules, accepted, owners)
 	receipts, err := q.Receipts(ctx, period)
 	if err != nil {
 		return nil, err
@@ -327,6 +325,7 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 	for _, rc := range receipts {
 		byDept[rc.Department] = rc
 	}
+	var depts []shinchoku.DepartmentStatus
 	for _, d := range sheet.Recipients(plan, office) {
 		ds := shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateNotSubmitted}
 		if rc, ok := byDept[d]; ok {
@@ -337,8 +336,12 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 				ds.State = shinchoku.StateAccepted
 			}
 		}
-		pr.Departments = append(pr.Departments, ds)
+		depts = append(depts, ds)
 	}
+	// Who was returned is known before the evaluation: an indicator of a
+	// returned workbook says 差し戻し, not 未提出.
+	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
+	pr := shinchoku.NewProgress(plan, period, rules, accepted, depts, owners)
 	if pr.History, err = q.History(ctx, period); err != nil {
 		return nil, err
 	}

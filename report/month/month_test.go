@@ -198,7 +198,7 @@ func TestNewRules(t *testing.T) {
 		{"no bands", []shinchoku.GradeBand{}, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := month.NewRules(tc.bands, tc.tol)
+			r, err := month.NewRules("", tc.bands, tc.tol)
 			if (err == nil) != tc.ok {
 				t.Fatalf("err = %v", err)
 			}

@@ -6,12 +6,20 @@ import (
 	"github.com/shinchoku/shinchoku"
 )
 
-// NewRules checks configured evaluation rules and makes them: bands (highest
-// minimum first; nil keeps the default bands) and the tolerance of 維持
-// indicators (nil keeps the default). The last band catches every rate
-// below it, whatever minimum it was given.
-func NewRules(bands []shinchoku.GradeBand, tolerance *float64) (shinchoku.Rules, error) {
+// NewRules checks configured evaluation rules and makes them: the method
+// ("" or "ibaraki": shinchoku.DefaultRules; "shizuoka": ShizuokaRules),
+// bands (highest minimum first; nil keeps the method's bands) and the
+// tolerance of 維持 indicators (nil keeps the default). The last band
+// catches every rate below it, whatever minimum it was given.
+func NewRules(method string, bands []shinchoku.GradeBand, tolerance *float64) (shinchoku.Rules, error) {
 	rules := shinchoku.DefaultRules
+	switch method {
+	case "", "ibaraki":
+	case "shizuoka":
+		rules = shinchoku.ShizuokaRules
+	default:
+		return rules, OptionError{msgf("rules.method", method)}
+	}
 	if tolerance != nil {
 		if *tolerance < 0 || *tolerance > 1 {
 			return rules, OptionError{msg("rules.tolerance")}

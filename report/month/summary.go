@@ -37,12 +37,14 @@ func (res *Result) WriteSummary(w io.Writer) error {
 		Unit        string   `json:"unit"`
 		Department  string   `json:"department"`
 		Year        int      `json:"year"`
+		YearLabel   string   `json:"year_label"`
 		Baseline    *float64 `json:"baseline"`
 		Expected    *float64 `json:"expected"`
 		Actual      *float64 `json:"actual"`
 		Status      string   `json:"status"`
 		PublishDate string   `json:"publish_date"`
 		Rate        *float64 `json:"rate"`
+		Outcome     string   `json:"outcome"`
 		Grade       string   `json:"grade"`
 		Reason      string   `json:"reason"`
 		Formula     string   `json:"formula"`
@@ -76,8 +78,8 @@ func (res *Result) WriteSummary(w io.Writer) error {
 	evals := func(yield func(evalJSON) bool) {
 		for _, ip := range pr.Indicators {
 			e := ip.Eval
-			if !yield(evalJSON{ip.ID, ip.Name, ip.Unit, ip.Department, e.Year, val(e.Baseline), val(e.Expected), val(e.Actual),
-				string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), string(e.Grade), e.Reason, e.Formula}) {
+			if !yield(evalJSON{ip.ID, ip.Name, ip.DisplayUnit(), ip.Department, e.Year, ip.YearLabel(e.Year), val(e.Baseline), val(e.Expected), val(e.Actual),
+				string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), e.Outcome, string(e.Grade), e.Reason, e.Formula}) {
 				return
 			}
 		}

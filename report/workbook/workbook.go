@@ -39,7 +39,7 @@ type writer struct {
 	err error
 	st  struct {
 		title, header, text, wrap int
-		num                       [3]int
+		num                       [shinchoku.MaxDecimals + 1]int
 		rate                      int
 	}
 }
@@ -95,7 +95,7 @@ func (w *writer) styles() {
 		f := shinchoku.ExcelNumberFormat(d)
 		w.st.num[d] = mk(excelize.Style{Font: font, Border: border, CustomNumFmt: &f, Alignment: &excelize.Alignment{Vertical: "top"}})
 	}
-	rate := `0.0"%";"△"0.0"%"`
+	rate := `0.0"％"`
 	w.st.rate = mk(excelize.Style{Font: font, Border: border, CustomNumFmt: &rate, Alignment: &excelize.Alignment{Vertical: "top"}})
 }
 
@@ -105,6 +105,12 @@ func (w *writer) num(v shinchoku.Value, decimals int) excelize.Cell {
 		return excelize.Cell{StyleID: w.st.text, Value: "−"}
 	}
 	return excelize.Cell{StyleID: w.st.num[decimals], Value: v.Num}
+}
+
+// value is a value of an indicator with its own decimals, as the report
+// prints it (92, not 92.00).
+func (w *writer) value(v shinchoku.Value) excelize.Cell {
+	return w.num(v, shinchoku.DecimalsOf(v))
 }
 
 // txt and long are text cells; an empty text is a blank cell (with its
@@ -296,7 +302,6 @@ var indicatorHeader = []string{"指標ID", "指標名", "単位", "単年/累計
 
 func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 	ind, e := ip.Indicator, ip.Eval
-	d := ind.Decimals(ip.Entry.Actual)
 	kind := "単年"
 	if ind.Cumulative {
 		kind = "累計"
@@ -307,17 +312,22 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 		}
 		return ind.YearLabel(y)
 	}
-	rate := excelize.Cell{StyleID: w.st.text, Value: "−"}
+	// The rate as a number where there is one, else the outcome in words
+	// (基準値以下), as the report prints it.
+	rate := w.txt(e.RateText())
 	if e.Rate.Set {
 		rate = excelize.Cell{StyleID: w.st.rate, Value: e.Rate.Num}
 	}
 	status := string(ip.Entry.Status)
 	if !ip.Submitted {
-		status = shinchoku.StateNotSubmitted.Label()
+		status = e.Reason // 未提出, or 差し戻し（課）
+		if status == "" {
+			status = shinchoku.StateNotSubmitted.Label()
+		}
 	}
-	return []excelize.Cell{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.Unit), w.txt(kind), w.txt(string(ind.Direction)),
-		w.txt(year(ind.Baseline.Year)), w.num(ind.Baseline.Value, d), w.txt(year(ind.Target.Year)), w.num(ind.Target.Value, d),
-		w.txt(ind.YearLabel(e.Year)), w.num(e.Expected, 2), w.num(e.Actual, d), w.txt(status), w.txt(ip.Entry.PublishDate),
+	return []excelize.Cell{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.DisplayUnit()), w.txt(kind), w.txt(string(ind.Direction)),
+		w.txt(year(ind.Baseline.Year)), w.value(ind.Baseline.Value), w.txt(year(ind.Target.Year)), w.value(ind.Target.Value),
+		w.txt(ind.YearLabel(e.Year)), w.value(e.Expected), w.value(e.Actual), w.txt(status), w.txt(ip.Entry.PublishDate),
 		w.txt(ip.Department), rate, w.txt(string(e.Grade)), w.txt(e.Reason), w.txt(e.Formula), w.txt(ip.Entry.Remarks)}
 }
 
@@ -433,7 +443,7 @@ func (w *writer) history() {
 				byPeriod[pv.Period] = pv.Value
 			}
 			for _, p := range periods {
-				r = append(r, w.num(byPeriod[p], ip.Decimals()))
+				r = append(r, w.value(byPeriod[p]))
 			}
 			if !yield(r) {
 				return

@@ -233,11 +233,11 @@ func Submissions(p *shinchoku.Plan, period shinchoku.Period, office string, actu
 // Submissions and each was accepted.
 func Progress(p *shinchoku.Plan, period shinchoku.Period, office string, actual Actual) *shinchoku.Progress {
 	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
-	pr := shinchoku.NewProgress(p, period, shinchoku.DefaultRules, Submissions(p, period, office, actual), owners)
+	var depts []shinchoku.DepartmentStatus
 	for _, d := range sheet.Recipients(p, office) {
-		pr.Departments = append(pr.Departments, shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateAccepted})
+		depts = append(depts, shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateAccepted})
 	}
-	return pr
+	return shinchoku.NewProgress(p, period, shinchoku.DefaultRules, Submissions(p, period, office, actual), depts, owners)
 }
 
 // BenchProgress is the evaluated month of a synthetic plan of depts
