@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/report/excelcsv"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
@@ -213,15 +213,12 @@ func printFindingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Sk
 }
 
 func printFindingsCSV(w io.Writer, results []ingest.Result) error {
-	io.WriteString(w, "\ufeff")
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := excelcsv.NewWriter(w)
 	cw.Write([]string{"重要度", "コード", "ファイル", "シート", "セル", "入力値", "内容"})
 	for _, r := range results {
 		for _, f := range r.Findings {
 			cw.Write([]string{f.Severity.Label(), f.Code, f.File, f.Sheet, f.Cell, f.Value, f.Message})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

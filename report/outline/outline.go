@@ -5,13 +5,13 @@ package outline
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/report/excelcsv"
 )
 
 // Tree writes the plan as an indented Japanese outline.
@@ -80,14 +80,10 @@ func indicatorLine(ind *shinchoku.Indicator) string {
 
 // CSV writes one row per indicator, with the node's whole hierarchy in
 // columns; a leaf node without indicators (a narrative-only plan) gets one row
-// of its own. The file is UTF-8 with a byte order mark and CRLF line ends, so
-// that Excel opens it as Japanese text.
+// of its own. It is written for Excel (see package excelcsv): a plan's text
+// never runs as a formula.
 func CSV(w io.Writer, p *shinchoku.Plan) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := excelcsv.NewWriter(w)
 	var header []string
 	for _, l := range p.Levels {
 		header = append(header, l+"コード", l+"名")
@@ -118,8 +114,7 @@ func CSV(w io.Writer, p *shinchoku.Plan) error {
 		}
 		return true
 	})
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func indicatorColumns(ind *shinchoku.Indicator) []string {
