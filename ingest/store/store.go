@@ -11,17 +11,55 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
-	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+	"modernc.org/sqlite" // database/sql driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/shinchoku/shinchoku"
 )
 
-// ErrLocked is returned when another run holds the store.
-var ErrLocked = errors.New("store is locked by another run")
+// Conditions of a store that a message names (see Condition).
+var (
+	// ErrLocked is returned when another run holds the store.
+	ErrLocked = errors.New("store is locked by another run")
+	// ErrFull is a store that cannot grow: the disk is full.
+	ErrFull = errors.New("store is full")
+	// ErrCorrupt is a file that is damaged or not a store at all.
+	ErrCorrupt = errors.New("store is damaged or not a database")
+	// ErrReadOnly is a store that cannot be written.
+	ErrReadOnly = errors.New("store is read-only")
+	// ErrNotCreated is a store opened read-only before any run made its tables.
+	ErrNotCreated = errors.New("store has no record yet")
+)
+
+// Condition says which of the conditions above err is, from SQLite's
+// result code, or returns nil when it is none of them.
+func Condition(err error) error {
+	for _, c := range []error{ErrLocked, ErrFull, ErrCorrupt, ErrReadOnly, ErrNotCreated} {
+		if errors.Is(err, c) {
+			return c
+		}
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	switch se.Code() & 0xff { // the primary code of an extended one
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return ErrLocked
+	case sqlite3.SQLITE_FULL:
+		return ErrFull
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return ErrCorrupt
+	case sqlite3.SQLITE_READONLY:
+		return ErrReadOnly
+	}
+	return nil
+}
 
 // Store is an open history store.
 type Store struct {
@@ -74,7 +112,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	// One connection: the run's transaction holds it, and the lock with it.
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)&_pragma=foreign_keys(1)&_txlock=immediate")
+	// A run's dirty pages stay in memory until it commits (cache_spill off):
+	// spilling them would take the exclusive lock half-way and shut out the
+	// read-only commands for the rest of the run.
+	db, err := sql.Open("sqlite", dsn(path, "_pragma=busy_timeout(0)&_pragma=foreign_keys(1)&_pragma=cache_spill(0)&_txlock=immediate"))
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +126,53 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readBusyTimeout is how long a read-only command waits for a run that is
+// committing (milliseconds): a run holds the lock that shuts readers out only
+// while it writes its pages at the end.
+const readBusyTimeout = 30000
+
+// OpenReadOnly opens an existing store for reading only: it never writes,
+// so it works on a read-only file and while a run holds the store. A store
+// whose schema is older than this program's fails with ErrNotCreated (a run
+// brings it up to date).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", readBusyTimeout)))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, err
+	}
+	switch {
+	case version > len(migrations):
+		db.Close()
+		return nil, fmt.Errorf("the store has schema version %d, newer than this program (%d)", version, len(migrations))
+	case version < len(migrations):
+		db.Close()
+		return nil, ErrNotCreated
+	}
+	return &Store{view: view{q: db}, db: db, path: path}, nil
+}
+
+// dsn is the connection string of the store at path. modernc.org/sqlite
+// reads it as a URI, so the path is escaped: "#", "?" and "%" in a file or
+// folder name are part of the name, never a fragment or a parameter.
+func dsn(path, query string) string {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) && !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x, as SQLite's URIs write a Windows drive
+	}
+	escaped := (&url.URL{Path: p}).EscapedPath()
+	if strings.HasPrefix(p, "/") {
+		// An empty authority: the path, even a //server/share one, follows.
+		return "file://" + escaped + "?" + query
+	}
+	return "file:" + escaped + "?" + query
 }
 
 // Close closes the store.

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -197,5 +199,150 @@ func TestAcceptedInRun(t *testing.T) {
 				t.Errorf("%s %s: %v in the run, %v read back", stored[i].Department, e.IndicatorID, got, e.Actual.Num)
 			}
 		}
+	}
+}
+
+// TestOpenPlainPath: the store's path is a file name, whatever it holds;
+// SQLite's URI syntax never applies to it.
+func TestOpenPlainPath(t *testing.T) {
+	for _, name := range []string{"x#1.db", "a?_pragma=journal_mode(wal).db", "50%.db", "%2e.db", "空白 あり.db", "d#?%/s.db"} {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := t.TempDir()
+			path := filepath.Join(dir, name)
+			s, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			record(t, s, "a", submission(sep, "A課", 10, "九月"), "accepted")
+			var mode string
+			if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			if mode != "delete" {
+				t.Errorf("journal mode %q: a parameter in the file name was applied", mode)
+			}
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("the store is not at %s: %v", path, err)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(path))
+			for _, e := range entries {
+				if e.Name() != filepath.Base(path) {
+					t.Errorf("unexpected file %s beside the store", e.Name())
+				}
+			}
+			r, err := OpenReadOnly(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			if rc, err := r.Receipts(ctx, sep); err != nil || len(rc) != 1 {
+				t.Errorf("read-only: %v, %v", rc, err)
+			}
+		})
+	}
+}
+
+// TestReadOnly: the read-only store never writes, and reads while a run
+// holds the store, even a run that has written more than SQLite's page cache.
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "store.db")
+	if _, err := OpenReadOnly(ctx, path); err == nil {
+		t.Fatal("a missing store opened read-only")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("opening read-only created the store")
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	record(t, s, "a", submission(sep, "A課", 10, "九月"), "accepted")
+	run, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Rollback()
+	big := submission(sep, "B課", 1, "")
+	for i := range 50000 { // about 5 MB of pages: more than the default cache
+		big.Indicators = append(big.Indicators, shinchoku.IndicatorEntry{IndicatorID: fmt.Sprintf("k%d", i), Actual: shinchoku.Num(float64(i)), Status: shinchoku.StatusFinal, Remarks: "備考の文章がそれなりに長い場合"})
+	}
+	if _, err := run.Record(ctx, Receipt{Period: sep, Department: "B課", SHA256: "b", State: "accepted"}, big); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("open while a run holds the store: %v", err)
+	}
+	defer r.Close()
+	rc, err := r.Receipts(ctx, sep)
+	if err != nil || len(rc) != 1 || rc[0].Department != "A課" {
+		t.Errorf("read while a run holds the store: %v, %v", rc, err)
+	}
+	if _, err := r.db.ExecContext(ctx, "DELETE FROM submissions"); Condition(err) != ErrReadOnly {
+		t.Errorf("a write through the read-only store: %v, want ErrReadOnly", err)
+	}
+}
+
+// TestCondition: SQLite's failures are told apart, so that a message can
+// say what happened in words.
+func TestCondition(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full.db")
+	s, err := Open(ctx, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var pages int
+	s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages)
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages+1)); err != nil {
+		t.Fatal(err)
+	}
+	run, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := submission(sep, "B課", 1, "")
+	for i := range 2000 {
+		big.Indicators = append(big.Indicators, shinchoku.IndicatorEntry{IndicatorID: fmt.Sprintf("k%d", i), Status: shinchoku.StatusFinal})
+	}
+	_, err = run.Record(ctx, Receipt{Period: sep, Department: "B課", SHA256: "b", State: "accepted"}, big)
+	run.Rollback()
+	if Condition(err) != ErrFull {
+		t.Errorf("disk full: %v → %v", err, Condition(err))
+	}
+
+	garbage := filepath.Join(dir, "garbage.db")
+	os.WriteFile(garbage, bytes.Repeat([]byte("not a database "), 1000), 0o644)
+	if _, err := Open(ctx, garbage); Condition(err) != ErrCorrupt {
+		t.Errorf("not a database: %v → %v", err, Condition(err))
+	}
+	if _, err := OpenReadOnly(ctx, garbage); Condition(err) != ErrCorrupt {
+		t.Errorf("not a database, read-only: %v → %v", err, Condition(err))
+	}
+
+	other := filepath.Join(dir, "held.db")
+	a, err := Open(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	held, err := a.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Rollback()
+	b, err := Open(ctx, other)
+	if err == nil {
+		_, err = b.Begin(ctx)
+		b.Close()
+	}
+	if Condition(err) != ErrLocked {
+		t.Errorf("held by a run: %v → %v", err, Condition(err))
 	}
 }
