@@ -136,6 +136,14 @@ func Reason(err error) string {
 		return "ファイルではなくフォルダです"
 	case errors.Is(err, syscall.ENOSPC):
 		return "ディスクの空きがありません"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "パスの途中にフォルダではなくファイルがあります"
+	case errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, fs.ErrExist):
+		return "同じ名前のフォルダまたはファイルがあり、置き換えられません"
+	case errors.Is(err, syscall.EROFS):
+		return "読み取り専用の場所です"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "ファイル名が長すぎます"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

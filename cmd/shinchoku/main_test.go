@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -36,8 +40,65 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd,
+			"holdstore": holdstoreCmd, "garble": garbleCmd},
+		// [root]: permissions do not stop root, so a read-only file is not
+		// read-only to it.
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
+}
+
+// heldStores are the runs that holdstore keeps open, by store path.
+var heldStores sync.Map
+
+// holdstoreCmd starts a run on a store and keeps it, as a run in progress
+// does (it holds the store's write lock), until "holdstore -release FILE":
+//
+//	holdstore [-release] FILE
+func holdstoreCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: holdstore [-release] FILE")
+	}
+	if args[0] == "-release" {
+		v, ok := heldStores.LoadAndDelete(ts.MkAbs(args[1]))
+		if !ok {
+			ts.Fatalf("holdstore: %s is not held", args[1])
+		}
+		h := v.(heldStore)
+		h.run.Rollback()
+		h.st.Close()
+		return
+	}
+	path := ts.MkAbs(args[0])
+	st, err := store.Open(context.Background(), path)
+	ts.Check(err)
+	r, err := st.Begin(context.Background())
+	ts.Check(err)
+	heldStores.Store(path, heldStore{st, r})
+}
+
+type heldStore struct {
+	st  *store.Store
+	run *store.Run
+}
+
+// garbleCmd overwrites a file from byte 100 to 8,192 with 0xFF, past an
+// SQLite file's header: the record is damaged, as a disk or a copy can
+// damage it: garble FILE
+func garbleCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: garble FILE")
+	}
+	f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_WRONLY, 0)
+	ts.Check(err)
+	_, err = f.WriteAt(bytes.Repeat([]byte{0xFF}, 8192-100), 100)
+	ts.Check(err)
+	ts.Check(f.Close())
 }
 
 // fillCmd fills a generated template as a department would, for scripts:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -147,17 +148,20 @@ func templateHistory(ctx context.Context, path string, period shinchoku.Period, 
 	if _, err := os.Stat(path); err != nil {
 		return h, nil
 	}
-	st, err := store.Open(ctx, path)
+	st, err := store.OpenReadOnly(ctx, path)
+	if errors.Is(err, store.ErrNotCreated) {
+		return h, nil
+	}
 	if err != nil {
 		return h, month.Failf(err, "記録 %s を開けません", path)
 	}
 	defer st.Close()
 	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {
-		return h, err
+		return h, month.Failf(err, "記録 %s を読めません", path)
 	}
 	for _, d := range depts {
 		if h.Narratives[d], err = st.Narratives(ctx, d, period); err != nil {
-			return h, err
+			return h, month.Failf(err, "記録 %s を読めません", path)
 		}
 	}
 	return h, nil

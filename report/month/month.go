@@ -118,13 +118,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, lockedError(o.Store)
 	}
 	if err != nil {
-		return nil, err
+		return nil, Failf(err, msg("store.open"), o.Store)
 	}
 	defer run.Rollback()
 	period := o.Period
 	ro := ingest.Options{Office: o.Office, Period: &period, Required: o.Required, Limits: o.Limits}
 	if ro.Last, err = run.LastActuals(ctx, period); err != nil {
-		return nil, err
+		return nil, Failf(err, msg("store.read"), o.Store)
 	}
 	workers := o.Workers
 	if workers <= 0 {
@@ -142,12 +142,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil
 	})
 	storeStart := time.Now()
-	if err := res.record(ctx, st, run, o.Plan, o.Office); err != nil {
+	if err := res.record(ctx, st, run, o.Plan, o.Office, o.Store); err != nil {
 		return nil, err
 	}
 	pr, err := evaluate(ctx, run, o.Plan, period, rules, o.Office)
 	if err != nil {
-		return nil, err
+		return nil, Failf(err, msg("store.read"), o.Store)
 	}
 	res.Stages = append(res.Stages, Stage{"記録・評価", time.Since(storeStart)})
 	for _, r := range res.Files {
@@ -176,7 +176,7 @@ func (e lockError) Unwrap() error { return ErrLocked }
 
 // record records every file read and copies the accepted ones into the
 // archive.
-func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office string) error {
+func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office, storePath string) error {
 	// Superseded files first, so that the accepted one is recorded last.
 	order := make([]int, len(res.Files))
 	for i := range order {
@@ -186,7 +186,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		return boolInt(!res.Files[x].Superseded) - boolInt(!res.Files[y].Superseded)
 	})
 	depts := sheet.Recipients(plan, office)
-	arc := startArchive(ctx, st, len(res.Files))
+	arc := startArchive(ctx, st, len(res.Files), storePath)
 	defer arc.stop(false)
 	for _, i := range order {
 		r := res.Files[i]
@@ -213,7 +213,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		changed, err := run.Record(ctx, store.Receipt{Period: res.Period, Department: dept,
 			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
 		if err != nil {
-			return err
+			return Failf(err, msg("store.write"), storePath)
 		}
 		if changed {
 			res.Changed++
@@ -235,7 +235,7 @@ type archive struct {
 	abandon chan struct{}
 }
 
-func startArchive(ctx context.Context, st *store.Store, n int) *archive {
+func startArchive(ctx context.Context, st *store.Store, n int, storePath string) *archive {
 	a := &archive{queue: make(chan ingest.Result, n), done: make(chan error, 1), abandon: make(chan struct{})}
 	go func(in <-chan ingest.Result) {
 		var err error
@@ -255,7 +255,7 @@ func startArchive(ctx context.Context, st *store.Store, n int) *archive {
 			var data []byte
 			if data, err = readInput(r.File); err == nil {
 				if err = st.Archive(r.SHA256, data); err != nil {
-					err = Failf(err, "%s", msg("archive.write"))
+					err = Failf(err, msg("archive.write"), filepath.Base(r.File), storePath)
 				}
 			}
 		}
@@ -354,10 +354,14 @@ func Stored(ctx context.Context, storePath string, plan *shinchoku.Plan, period 
 	if _, err := os.Stat(storePath); err != nil {
 		return nil, errors.New(msgf("store.none", storePath))
 	}
-	st, err := store.Open(ctx, storePath)
+	st, err := store.OpenReadOnly(ctx, storePath)
 	if err != nil {
 		return nil, Failf(err, msg("store.open"), storePath)
 	}
 	defer st.Close()
-	return evaluate(ctx, st, plan, period, rules, office)
+	pr, err := evaluate(ctx, st, plan, period, rules, office)
+	if err != nil {
+		return nil, Failf(err, msg("store.read"), storePath)
+	}
+	return pr, nil
 }

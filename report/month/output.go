@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/report/workbook"
 	"github.com/shinchoku/shinchoku/templates"
@@ -171,5 +172,26 @@ func (e Failure) Unwrap() error { return e.err }
 // Failf describes an I/O failure: what could not be done (format, args),
 // and why (err, in words).
 func Failf(err error, format string, args ...any) error {
-	return Failure{fmt.Sprintf(format, args...) + "（" + ingest.Reason(err) + "）", err}
+	return Failure{fmt.Sprintf(format, args...) + "（" + reason(err) + "）", err}
+}
+
+// reason says in Japanese why an operation on a file or the store failed.
+func reason(err error) string {
+	switch store.Condition(err) {
+	case store.ErrLocked:
+		return msg("reason.locked")
+	case store.ErrFull:
+		return msg("reason.full")
+	case store.ErrCorrupt:
+		return msg("reason.corrupt")
+	case store.ErrReadOnly:
+		return msg("reason.read_only")
+	case store.ErrNotCreated:
+		return msg("reason.not_created")
+	}
+	var f Failure
+	if errors.As(err, &f) {
+		return f.msg
+	}
+	return ingest.Reason(err)
 }
