@@ -168,8 +168,15 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	n := sheet.FirstRow
 	for i := 0; i < len(rows); {
 		r := rows[i]
-		// Heading rows for every ancestor that changed since the last row.
-		for d, a := range r.Ancestors {
+		// Heading rows for every level that changed since the last row. A
+		// node with children (a goal's 数値目標) is its rows' own heading, so
+		// that they sit under it and not under the previous goal's last
+		// measure.
+		headings := r.Ancestors
+		if len(r.Node.Children) > 0 {
+			headings = append(headings[:len(headings):len(headings)], r.Node)
+		}
+		for d, a := range headings {
 			if d < len(prevAnc) && prevAnc[d] == a {
 				continue
 			}
@@ -178,7 +185,7 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 			w.set(f.SetCellStyle(name, "A"+strconv.Itoa(n), last+strconv.Itoa(n), w.st.heading))
 			n++
 		}
-		prevAnc = r.Ancestors
+		prevAnc = headings
 		// The node's rows: one per indicator, narrative merged over them.
 		j := i
 		for j < len(rows) && rows[j].Node == r.Node {

@@ -262,3 +262,61 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadings: every data row of every department's workbook sits under
+// the headings of its own path in the plan (a goal's 数値目標 under that
+// goal's heading, not under the previous goal's last measure), and each
+// heading appears once per run of rows.
+func TestHeadings(t *testing.T) {
+	for _, name := range seeds.Names() {
+		p := seedPlan(t, name)
+		opts := options(p)
+		for _, dept := range sheet.Recipients(p, opts.Office) {
+			f, _, err := Workbook(opts, dept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := sheet.Rows(p, dept, opts.Office)
+			numbers := rowNumbers(t, f)
+			cells, err := f.GetRows(sheet.InputSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			heading := func(n *shinchoku.Node) string { return n.Level + "　" + n.Code + "　" + n.Title }
+			// Which heading is in force at each depth, by Excel row.
+			depth := map[string]int{}
+			for _, l := range p.Levels {
+				depth[l] = len(depth)
+			}
+			var current []string
+			next := 0
+			for i := sheet.FirstRow; i <= len(cells) && next < len(rows); i++ {
+				if numbers[next] != i {
+					if i-1 >= len(cells) || len(cells[i-1]) == 0 {
+						continue
+					}
+					text := cells[i-1][0]
+					for _, l := range p.Levels {
+						if len(text) > len(l) && text[:len(l)] == l {
+							d := depth[l]
+							current = append(current[:min(d, len(current))], text)
+						}
+					}
+					continue
+				}
+				r := rows[next]
+				want := []string{}
+				for _, a := range r.Ancestors {
+					want = append(want, heading(a))
+				}
+				if len(r.Node.Children) > 0 {
+					want = append(want, heading(r.Node))
+				}
+				if !reflect.DeepEqual(current, want) {
+					t.Errorf("%s/%s row %d (%s): under %q, want %q", name, dept, i, r.IndicatorID(), current, want)
+				}
+				next++
+			}
+		}
+	}
+}
