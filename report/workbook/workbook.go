@@ -8,6 +8,7 @@ package workbook
 import (
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 
@@ -130,14 +131,14 @@ func textCell(style int, s string) excelize.Cell {
 // table streams a sheet: a title row, a header row, then the rows; with
 // column widths, a frozen header and a filter on the header. The rows are
 // made one at a time as they are written (KPI一覧 has a row per indicator).
-func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]excelize.Cell], filter bool) {
+func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]excelize.Cell], lay layout) {
 	if name != SheetSummary {
 		_, err := w.f.NewSheet(name)
 		w.set(err)
 	}
 	// Page settings first: after streaming, any call on the sheet would
 	// parse its whole XML again.
-	w.printSetup(name)
+	w.printSetup(name, widths, "$2:$2", lay.freezeCols)
 	sw, err := w.f.NewStreamWriter(name)
 	if err != nil {
 		w.set(err)
@@ -146,7 +147,13 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 	for i, width := range widths {
 		w.set(sw.SetColWidth(i+1, i+1, width))
 	}
-	w.set(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}))
+	panes := &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}
+	if lay.freezeCols > 0 {
+		panes.XSplit = lay.freezeCols
+		panes.TopLeftCell, _ = excelize.CoordinatesToCellName(lay.freezeCols+1, 3)
+		panes.ActivePane = "bottomRight"
+	}
+	w.set(sw.SetPanes(panes))
 	w.set(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: title}}))
 	hdr := make([]any, len(header))
 	for i, h := range header {
@@ -162,9 +169,19 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 			ptrs = append(ptrs, &r[i])
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
-		w.set(sw.SetRow(cell, ptrs))
+		lines := 1
+		for i, c := range r {
+			if text, ok := c.Value.(string); ok && c.StyleID == w.st.wrap && i < len(widths) {
+				lines = max(lines, textLines(text, widths[i]))
+			}
+		}
+		if h := rowPoints(lines); h > 0 {
+			w.set(sw.SetRow(cell, ptrs, excelize.RowOpts{Height: h}))
+		} else {
+			w.set(sw.SetRow(cell, ptrs))
+		}
 	}
-	if filter && n > 0 {
+	if lay.filter && n > 0 {
 		last, _ := excelize.CoordinatesToCellName(len(header), n+2)
 		w.set(sw.AddTable(&excelize.Table{Range: "A2:" + last, Name: tableName(name), StyleName: "TableStyleLight1", ShowRowStripes: ptr(true)}))
 	}
@@ -183,21 +200,15 @@ func tableName(sheet string) string {
 		return "tblFindings"
 	case SheetHistory:
 		return "tblHistory"
+	case SheetGoals:
+		return "tblGoals"
+	case SheetSubmissions:
+		return "tblSubmissions"
 	}
 	return "tblData"
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func (w *writer) printSetup(name string) {
-	size, orient, wide, tall := 9, "landscape", 1, 0
-	w.set(w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
-	w.set(w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-	w.set(w.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + strings.ReplaceAll(w.pr.Plan.Title, "&", "&&") + "&R" + w.pr.Period.Label(),
-		OddFooter: "&C- &P -",
-	}))
-}
 
 // levelColumns are the hierarchy columns: one per level above the node.
 func levelColumns(p *shinchoku.Plan) []string {
@@ -240,6 +251,8 @@ func (w *writer) summary() {
 		cell := fmt.Sprintf("A%d", row)
 		w.set(f.SetSheetRow(name, cell, &vals))
 		w.set(f.SetCellStyle(name, cell, fmt.Sprintf("%s%d", lastCol, row), w.st.text))
+		w.set(f.SetCellStyle(name, cell, cell, w.st.wrap))
+		w.set(f.SetRowHeight(name, row, max(rowPoints(textLines(label, summaryTitleWidth)), 15)))
 		row++
 	}
 	for _, n := range pr.Plan.Nodes {
@@ -249,9 +262,16 @@ func (w *writer) summary() {
 	}
 	firstData, lastData := 4, row-1
 	writeCounts("全体", counts[""])
-	w.set(f.SetColWidth(name, "A", "A", 48))
+	w.set(f.SetColWidth(name, "A", "A", summaryTitleWidth))
 	w.set(f.SetColWidth(name, "B", lastCol, 7))
-	// A stacked bar per goal: how its indicators are graded.
+	// A stacked bar per goal: how its indicators are graded. The category
+	// axis runs top to bottom, as the table above does (goal 1 first); the
+	// value axis stays left to right. Each segment is labelled with its
+	// count (zeros hidden). The chart starts below the table and is sized
+	// to end on the first page; a page break before it keeps it whole when
+	// a plan has so many goals that the table fills the page.
+	chartTop := row + 1
+	chartHeight := uint(44*(lastData-firstData+1) + 150)
 	if lastData >= firstData {
 		var series []excelize.ChartSeries
 		for i := range grades {
@@ -263,27 +283,41 @@ func (w *writer) summary() {
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{gradeColor(i, len(grades))}},
 			})
 		}
-		w.set(f.AddChart(name, fmt.Sprintf("A%d", row+2), &excelize.Chart{
+		axisFont := excelize.Font{Family: Font, Size: 9, Color: "000000"}
+		w.set(f.AddChart(name, fmt.Sprintf("A%d", chartTop), &excelize.Chart{
 			Type: excelize.BarPercentStacked, Series: series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "評価の内訳（" + pr.Plan.Levels[0] + "別）"}}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "評価の内訳（" + pr.Plan.Levels[0] + "別）", Font: &excelize.Font{Family: Font, Size: 12, Color: "000000"}}}},
 			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 720, Height: 60*uint(lastData-firstData+1) + 160},
-			YAxis:     excelize.ChartAxis{ReverseOrder: true},
+			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;;;"}},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+			YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		}))
+		if float64(chartTop)*summaryRowPixels+float64(chartHeight) > printableHeight() && chartTop > 1 {
+			w.set(f.InsertPageBreak(name, fmt.Sprintf("A%d", chartTop)))
+		}
 	}
-	// Submissions at a glance.
+	// Submissions at a glance, below the chart.
 	states := map[shinchoku.State]int{}
 	for _, d := range pr.Departments {
 		states[d.State]++
 	}
-	top := row + 4 + 3*(lastData-firstData+1) + 10
+	top := chartTop + int(math.Ceil(float64(chartHeight)/summaryRowPixels)) + 2
 	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top), &[]any{"提出状況", "受理", "差し戻し", "未提出", "計"}))
 	w.set(f.SetCellStyle(name, fmt.Sprintf("A%d", top), fmt.Sprintf("E%d", top), w.st.header))
 	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top+1), &[]any{"担当課数", states[shinchoku.StateAccepted],
 		states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], len(pr.Departments)}))
 	w.set(f.SetCellStyle(name, fmt.Sprintf("A%d", top+1), fmt.Sprintf("E%d", top+1), w.st.text))
-	w.printSetup(name)
+	w.printSetup(name, nil, "", 0)
 }
+
+// The 総括 chart's width in pixels, and the height of a row of 総括 (20
+// pixels = 15 pt, the default row height) for placing what follows it.
+const (
+	chartWidth        = 960
+	summaryRowPixels  = 20
+	summaryTitleWidth = 60
+)
 
 // gradeColor: best grade green, worst red, no grade grey.
 func gradeColor(i, n int) string {
@@ -333,88 +367,130 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 
 var indicatorWidths = []float64{10, 28, 6, 6, 5, 11, 10, 11, 10, 11, 10, 10, 8, 12, 14, 8, 5, 20, 30, 20}
 
+// indicatorOrder is the order of indicatorHeader's columns on the sheets:
+// 指標名 first (kept in view and repeated on printed pages), then what a
+// reader compares (単位, 対象年度, 基準値 … 評価), then the details; the ID
+// last. The hierarchy columns go between 指標名 and the rest.
+var indicatorOrder = []int{1, 2, 9, 6, 8, 10, 11, 15, 16, 17, 12, 13, 14, 5, 7, 3, 4, 18, 19, 0}
+
+// indicatorColumns returns the header, widths and cells of the indicator
+// columns in sheet order, with extra columns (hierarchy) after 指標名.
+func indicatorColumns[T any](cols []T, extra ...T) []T {
+	out := make([]T, 0, len(cols)+len(extra))
+	out = append(out, cols[indicatorOrder[0]])
+	out = append(out, extra...)
+	for _, i := range indicatorOrder[1:] {
+		out = append(out, cols[i])
+	}
+	return out
+}
+
+// wrapped makes the long texts of an indicator row wrap: 指標名 (first),
+// 評価できない理由, 算定式 and 備考 (found by their header).
+func (w *writer) wrapped(r []excelize.Cell) []excelize.Cell {
+	r[0].StyleID = w.st.wrap
+	extra := len(r) - len(indicatorOrder) // columns inserted after 指標名
+	for k := 1; k < len(indicatorOrder); k++ {
+		switch indicatorHeader[indicatorOrder[k]] {
+		case "評価できない理由", "算定式", "備考", "公表予定時期":
+			r[extra+k].StyleID = w.st.wrap
+		}
+	}
+	return r
+}
+
+// Widths of the hierarchy and department columns; their text wraps.
+const (
+	levelWidth = 20
+	deptWidth  = 12
+)
+
 func (w *writer) goals() {
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			if len(ip.Ancestors) == 0 && !yield(append([]excelize.Cell{w.txt(strings.TrimSpace(ip.Node.Code + " " + ip.Node.Title))}, w.indicatorRow(ip)...)) {
+			if len(ip.Ancestors) == 0 && !yield(w.wrapped(indicatorColumns(w.indicatorRow(ip), w.long(strings.TrimSpace(ip.Node.Code+" "+ip.Node.Title))))) {
 				return
 			}
 		}
 	}
-	w.table(SheetGoals, "数値目標（"+w.pr.Period.Label()+"）", append([]string{w.pr.Plan.Levels[0]}, indicatorHeader...),
-		append([]float64{36}, indicatorWidths...), rows, false)
+	w.table(SheetGoals, "数値目標（"+w.pr.Period.Label()+"）", indicatorColumns(indicatorHeader, w.pr.Plan.Levels[0]),
+		indicatorColumns(indicatorWidths, 2*levelWidth), rows, layout{freezeCols: 1, filter: true})
 }
 
 func (w *writer) indicators() {
 	p := w.pr.Plan
-	header := append(append(levelColumns(p), "担当課"), indicatorHeader...)
-	widths := []float64{}
+	extraHeader := append(levelColumns(p), "担当課")
+	var extraWidths []float64
 	for range p.Levels {
-		widths = append(widths, 24)
+		extraWidths = append(extraWidths, levelWidth)
 	}
-	widths = append(append(widths, 16), indicatorWidths...)
+	extraWidths = append(extraWidths, deptWidth)
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			var r []excelize.Cell
+			var extra []excelize.Cell
 			for _, h := range hierarchy(p, ip.Node, ip.Ancestors) {
-				r = append(r, w.txt(h))
+				extra = append(extra, w.long(h))
 			}
-			r = append(r, w.txt(strings.Join(ip.Node.Departments, "／")))
-			if !yield(append(r, w.indicatorRow(ip)...)) {
+			extra = append(extra, w.long(strings.Join(ip.Node.Departments, "／")))
+			if !yield(w.wrapped(indicatorColumns(w.indicatorRow(ip), extra...))) {
 				return
 			}
 		}
 	}
-	w.table(SheetIndicators, "KPI一覧（"+w.pr.Period.Label()+"）", header, widths, rows, true)
+	w.table(SheetIndicators, "KPI一覧（"+w.pr.Period.Label()+"）", indicatorColumns(indicatorHeader, extraHeader...),
+		indicatorColumns(indicatorWidths, extraWidths...), rows, layout{freezeCols: 1, filter: true})
 }
 
 func (w *writer) projects() {
 	p := w.pr.Plan
 	header := append(levelColumns(p), "報告した課", "取組状況・成果", "要因分析・課題", "今後の方向性", "自己評価")
+	// Sized to print one page across at 90 %: the narratives wrap in two
+	// wide columns, the hierarchy in narrow ones.
 	var widths []float64
 	for range p.Levels {
-		widths = append(widths, 24)
+		widths = append(widths, 12)
 	}
-	widths = append(widths, 14, 50, 50, 10, 8)
+	widths[len(widths)-1] = 18 // the project's name
+	widths = append(widths, 10, 36, 36, 10, 6)
 	rows := func(yield func([]excelize.Cell) bool) {
 		p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
 			for _, nn := range w.pr.Narratives[n.ID] {
 				var r []excelize.Cell
 				for _, h := range hierarchy(p, n, anc) {
-					r = append(r, w.txt(h))
+					r = append(r, w.long(h))
 				}
-				if !yield(append(r, w.txt(nn.Department), w.long(nn.Progress), w.long(nn.Analysis), w.txt(nn.Outlook), w.txt(nn.SelfEvaluation))) {
+				if !yield(append(r, w.long(nn.Department), w.long(nn.Progress), w.long(nn.Analysis), w.long(nn.Outlook), w.txt(nn.SelfEvaluation))) {
 					return false
 				}
 			}
 			return true
 		})
 	}
-	w.table(SheetProjects, "事業一覧（"+w.pr.Period.Label()+"）", header, widths, rows, true)
+	w.table(SheetProjects, "事業一覧（"+w.pr.Period.Label()+"）", header, widths, rows, layout{freezeCols: len(p.Levels), filter: true})
 }
 
 func (w *writer) submissions() {
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, d := range w.pr.Departments {
-			if !yield([]excelize.Cell{w.txt(d.Department), w.txt(d.State.Label()), w.txt(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
+			if !yield([]excelize.Cell{w.txt(d.Department), w.txt(d.State.Label()), w.long(d.File), w.num(shinchoku.Num(float64(d.Errors)), 0), w.num(shinchoku.Num(float64(d.Warnings)), 0)}) {
 				return
 			}
 		}
 	}
 	w.table(SheetSubmissions, "提出状況（"+w.pr.Period.Label()+"）", []string{"担当課", "状態", "ファイル", "エラー", "警告"},
-		[]float64{20, 10, 40, 8, 8}, rows, false)
+		[]float64{20, 10, 40, 8, 8}, rows, layout{freezeCols: 1, filter: true})
 }
 
 func (w *writer) findings() {
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, f := range w.pr.Findings {
-			if !yield([]excelize.Cell{w.txt(f.Severity.Label()), w.txt(f.Code), w.txt(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.txt(f.Value), w.long(f.Message)}) {
+			if !yield([]excelize.Cell{w.txt(f.Severity.Label()), w.txt(f.Code), w.long(f.File), w.txt(f.Sheet), w.txt(f.Cell), w.long(f.Value), w.long(f.Message)}) {
 				return
 			}
 		}
 	}
 	w.table(SheetFindings, "検証結果（"+w.pr.Period.Label()+"）", []string{"重要度", "コード", "ファイル", "シート", "セル", "入力値", "内容"},
-		[]float64{8, 22, 36, 8, 8, 16, 70}, rows, true)
+		[]float64{8, 20, 30, 8, 8, 16, 60}, rows, layout{filter: true})
 }
 
 func (w *writer) history() {
@@ -429,15 +505,15 @@ func (w *writer) history() {
 		periods = append(periods, p)
 	}
 	slices.SortFunc(periods, func(a, b shinchoku.Period) int { return strings.Compare(a.String(), b.String()) })
-	header := []string{"指標ID", "指標名", "単位"}
-	widths := []float64{10, 28, 6}
+	header := []string{"指標名", "単位", "指標ID"}
+	widths := []float64{28, 6, 10}
 	for _, p := range periods {
-		header = append(header, p.String())
-		widths = append(widths, 10)
+		header = append(header, periodHeading(p))
+		widths = append(widths, 12)
 	}
 	rows := func(yield func([]excelize.Cell) bool) {
 		for _, ip := range w.pr.Indicators {
-			r := []excelize.Cell{w.txt(ip.ID), w.txt(ip.Name), w.txt(ip.Unit)}
+			r := []excelize.Cell{w.long(ip.Name), w.txt(ip.Unit), w.txt(ip.ID)}
 			byPeriod := map[shinchoku.Period]shinchoku.Value{}
 			for _, pv := range w.pr.History[ip.ID] {
 				byPeriod[pv.Period] = pv.Value
@@ -450,5 +526,11 @@ func (w *writer) history() {
 			}
 		}
 	}
-	w.table(SheetHistory, "推移（報告時点別の実績値）", header, widths, rows, true)
+	w.table(SheetHistory, "推移（報告時点別の実績値）", header, widths, rows, layout{freezeCols: 3, filter: true})
+}
+
+// periodHeading names a reporting month in 和暦, as the report does:
+// 令和4年3月末.
+func periodHeading(p shinchoku.Period) string {
+	return strings.TrimSuffix(p.Label(), "現在")
 }
