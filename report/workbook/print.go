@@ -34,7 +34,7 @@ const (
 // (in characters of the default font, whose digit is 7 pixels wide), as
 // Excel and LibreOffice lay it out: the characters plus 5 pixels of padding.
 func columnPixels(w float64) float64 {
-	return math.Trunc(w*7+5) // whole pixels, as Excel rounds them
+	return math.Trunc(w*7 + 5) // whole pixels, as Excel rounds them
 }
 
 // printableWidth is the width inside the side margins, in pixels at 100 %.

@@ -289,4 +289,6 @@ func zipEntry(t *testing.T, data []byte, name string) string {
 	return ""
 }
 
-func zipReader(data []byte) (*zip.Reader, error) { return zip.NewReader(bytes.NewReader(data), int64(len(data))) }
+func zipReader(data []byte) (*zip.Reader, error) {
+	return zip.NewReader(bytes.NewReader(data), int64(len(data)))
+}
