@@ -49,11 +49,10 @@ type Progress struct {
 // NewProgress evaluates the accepted submissions of a period. departments
 // are where every department's report stands (Progress.Departments): an
 // indicator nobody reported says 差し戻し with the department whose workbook
-// was returned, else 未提出. owners gives the departments that report on a
-// node, in order: when two departments report one indicator, the first
-// one's value is used (the lead department, listed first in the plan), else
-// the next one's.
-func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, departments []DepartmentStatus, owners func(*Node, []*Node) []string) *Progress {
+// was returned, else 未提出. When two departments report one indicator
+// (Owners), the first one's value is used (the lead department, listed
+// first in the plan), else the next one's.
+func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, departments []DepartmentStatus, office string) *Progress {
 	byDept := map[string]*entries{}
 	for _, s := range accepted {
 		byDept[s.Department] = index(s)
@@ -72,7 +71,7 @@ func NewProgress(p *Plan, period Period, rules Rules, accepted []*Submission, de
 	pr := &Progress{Plan: p, Period: period, Rules: rules, Narratives: map[string][]NodeNarrative{},
 		Indicators: make([]IndicatorProgress, 0, count), Departments: departments}
 	p.Walk(func(n *Node, anc []*Node) bool {
-		depts := owners(n, anc)
+		depts := Owners(n, anc, office)
 		for _, d := range depts {
 			if s := byDept[d]; s != nil {
 				for _, e := range s.nodes[n.ID] {

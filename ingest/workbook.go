@@ -58,7 +58,7 @@ func NewReader(p *shinchoku.Plan, o Options) *Reader {
 	if rd.limits == (Limits{}) {
 		rd.limits = DefaultLimits
 	}
-	depts, rows := sheet.RowsByDepartment(p, o.Office)
+	depts, rows := p.Reporters(o.Office), sheet.RowsByDepartment(p, o.Office)
 	for _, d := range depts {
 		rd.depts[d] = true
 		for _, r := range rows[d] {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/shinchoku/shinchoku/seeds"
-	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
 // BenchmarkAllTemplates generates and serialises every department's workbook
@@ -13,7 +12,7 @@ import (
 func BenchmarkAllTemplates(b *testing.B) {
 	p := seedPlan(b, seeds.Default)
 	opts := options(p)
-	depts := sheet.Recipients(p, opts.Office)
+	depts := p.Reporters(opts.Office)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range depts {

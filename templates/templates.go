@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -42,22 +41,6 @@ type Summary struct {
 	Rows       []int // the Excel row of each data row, in sheet.Rows order
 }
 
-// FileName is the workbook's file name: period and department, with
-// characters that are unsafe in a file name removed (2024-09_政策推進課.xlsx).
-func FileName(period shinchoku.Period, dept string) string {
-	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || unicode.IsControl(r) || unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, dept)
-	clean = strings.Trim(clean, ".")
-	if clean == "" {
-		clean = "担当課"
-	}
-	return period.String() + "_" + clean + ".xlsx"
-}
-
 // Generator builds the workbooks of one month. It works out the plan's hash
 // and every department's rows once, for batches of many departments.
 type Generator struct {
@@ -70,7 +53,7 @@ type Generator struct {
 // NewGenerator prepares the workbooks of one month.
 func NewGenerator(opts Options) *Generator {
 	g := &Generator{opts: opts, hash: opts.Plan.Hash()}
-	g.depts, g.rows = sheet.RowsByDepartment(opts.Plan, opts.Office)
+	g.depts, g.rows = opts.Plan.Reporters(opts.Office), sheet.RowsByDepartment(opts.Plan, opts.Office)
 	return g
 }
 
@@ -89,7 +72,7 @@ func Workbook(opts Options, dept string) (*excelize.File, Summary, error) {
 func (g *Generator) Workbook(dept string) (*excelize.File, Summary, error) {
 	opts := g.opts
 	rows := g.rows[dept]
-	sum := Summary{Department: dept, File: FileName(opts.Period, dept)}
+	sum := Summary{Department: dept, File: sheet.FileName(opts.Period, dept)}
 	if len(rows) == 0 {
 		return nil, sum, fmt.Errorf("%s に割り当てられた事業がありません", dept)
 	}

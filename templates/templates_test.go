@@ -64,7 +64,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, name := range seeds.Names() {
 		p := seedPlan(t, name)
 		opts := options(p)
-		for _, dept := range sheet.Recipients(p, opts.Office) {
+		for _, dept := range p.Reporters(opts.Office) {
 			t.Run(name+"/"+dept, func(t *testing.T) {
 				f, sum, err := Workbook(opts, dept)
 				if err != nil {
@@ -137,7 +137,7 @@ func TestWorkbookSettings(t *testing.T) {
 	p := seedPlan(t, seeds.Default)
 	opts := options(p)
 	opts.Password = "secret"
-	dept := sheet.Recipients(p, opts.Office)[0]
+	dept := p.Reporters(opts.Office)[0]
 	f, _, err := Workbook(opts, dept)
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +230,7 @@ func TestWorkbookSettings(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	p := seedPlan(t, seeds.Default)
 	opts := options(p)
-	dept := sheet.Recipients(p, opts.Office)[0]
+	dept := p.Reporters(opts.Office)[0]
 	var out [2][]byte
 	for i := range out {
 		f, _, err := Workbook(opts, dept)
@@ -248,21 +248,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	period := shinchoku.Period{Year: 2024, Month: 9}
-	for _, tc := range []struct{ dept, want string }{
-		{"政策推進課", "2024-09_政策推進課.xlsx"},
-		{"港湾・企業振興課", "2024-09_港湾・企業振興課.xlsx"},
-		{`a/b\c:d*e?f"g<h>i|j`, "2024-09_abcdefghij.xlsx"},
-		{" 政策 推進課 ", "2024-09_政策推進課.xlsx"},
-		{"..", "2024-09_担当課.xlsx"},
-	} {
-		if got := FileName(period, tc.dept); got != tc.want {
-			t.Errorf("FileName(%q) = %q, want %q", tc.dept, got, tc.want)
-		}
-	}
-}
-
 // TestHeadings: every data row of every department's workbook sits under
 // the headings of its own path in the plan (a goal's 数値目標 under that
 // goal's heading, not under the previous goal's last measure), and each
@@ -271,7 +256,7 @@ func TestHeadings(t *testing.T) {
 	for _, name := range seeds.Names() {
 		p := seedPlan(t, name)
 		opts := options(p)
-		for _, dept := range sheet.Recipients(p, opts.Office) {
+		for _, dept := range p.Reporters(opts.Office) {
 			f, _, err := Workbook(opts, dept)
 			if err != nil {
 				t.Fatal(err)

@@ -45,7 +45,7 @@ func TestKPITable(t *testing.T) {
 	p := &shinchoku.Plan{Start: 2020, End: 2024, Levels: []string{"基本目標"}, Nodes: []*shinchoku.Node{{ID: "n", Level: "基本目標", Indicators: []*shinchoku.Indicator{a, b}}}}
 	pr := shinchoku.NewProgress(p, period, shinchoku.DefaultRules, []*shinchoku.Submission{{Department: "課",
 		Indicators: []shinchoku.IndicatorEntry{{IndicatorID: "a", Actual: shinchoku.Num(130)}, {IndicatorID: "b", Status: shinchoku.StatusPending, PublishDate: "令和4年6月"}}}},
-		nil, func(*shinchoku.Node, []*shinchoku.Node) []string { return []string{"課"} })
+		nil, "課")
 	tab, notes := NewKPITables(pr).Table(p.Nodes[0].Indicators)
 	heads := []string{}
 	for _, c := range tab.Columns {

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -185,7 +184,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 	slices.SortStableFunc(order, func(x, y int) int {
 		return boolInt(!res.Files[x].Superseded) - boolInt(!res.Files[y].Superseded)
 	})
-	depts := sheet.Recipients(plan, office)
+	depts := plan.Reporters(office)
 	arc := startArchive(ctx, st, len(res.Files), storePath)
 	defer arc.stop(false)
 	for _, i := range order {
@@ -197,7 +196,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 			res.Returned++
 			// A file that could not be read as a template is the department's
 			// whose name its file name carries, if any: it was sent, and is returned.
-			if dept = departmentOfFile(r.File, depts); dept == "" {
+			if dept = sheet.DepartmentOfFile(r.File, depts); dept == "" {
 				continue
 			}
 		}
@@ -282,19 +281,6 @@ func (a *archive) stop(queued bool) error {
 // never shown (the run's own error is).
 var errAbandoned = errors.New("archiving abandoned")
 
-// departmentOfFile finds the department a file name names: the longest
-// department name in it (templates are named <period>_<department>.xlsx).
-func departmentOfFile(path string, depts []string) string {
-	base := filepath.Base(path)
-	best := ""
-	for _, d := range depts {
-		if strings.Contains(base, d) && len(d) > len(best) {
-			best = d
-		}
-	}
-	return best
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -326,7 +312,7 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 		byDept[rc.Department] = rc
 	}
 	var depts []shinchoku.DepartmentStatus
-	for _, d := range sheet.Recipients(plan, office) {
+	for _, d := range plan.Reporters(office) {
 		ds := shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateNotSubmitted}
 		if rc, ok := byDept[d]; ok {
 			ds.File, ds.Errors, ds.Warnings = rc.File, rc.Errors, rc.Warnings
@@ -340,8 +326,7 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 	}
 	// Who was returned is known before the evaluation: an indicator of a
 	// returned workbook says 差し戻し, not 未提出.
-	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
-	pr := shinchoku.NewProgress(plan, period, rules, accepted, depts, owners)
+	pr := shinchoku.NewProgress(plan, period, rules, accepted, depts, office)
 	if pr.History, err = q.History(ctx, period); err != nil {
 		return nil, err
 	}

@@ -201,7 +201,7 @@ func TroubleFor(i, n int) Trouble {
 // the narrative of Narrative. Tests of the outputs use them without going
 // through workbooks.
 func Submissions(p *shinchoku.Plan, period shinchoku.Period, office string, actual Actual) []*shinchoku.Submission {
-	depts, rows := sheet.RowsByDepartment(p, office)
+	depts, rows := p.Reporters(office), sheet.RowsByDepartment(p, office)
 	hash := p.Hash()
 	var subs []*shinchoku.Submission
 	for _, d := range depts {
@@ -232,12 +232,11 @@ func Submissions(p *shinchoku.Plan, period shinchoku.Period, office string, actu
 // Progress evaluates the period as if every department had sent the
 // Submissions and each was accepted.
 func Progress(p *shinchoku.Plan, period shinchoku.Period, office string, actual Actual) *shinchoku.Progress {
-	owners := func(n *shinchoku.Node, anc []*shinchoku.Node) []string { return sheet.Owners(n, anc, office) }
 	var depts []shinchoku.DepartmentStatus
-	for _, d := range sheet.Recipients(p, office) {
+	for _, d := range p.Reporters(office) {
 		depts = append(depts, shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateAccepted})
 	}
-	return shinchoku.NewProgress(p, period, shinchoku.DefaultRules, Submissions(p, period, office, actual), depts, owners)
+	return shinchoku.NewProgress(p, period, shinchoku.DefaultRules, Submissions(p, period, office, actual), depts, office)
 }
 
 // BenchProgress is the evaluated month of a synthetic plan of depts

@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/shinchoku/shinchoku"
 )
 
@@ -135,8 +133,7 @@ func Index(key string) int {
 
 // Letter is the column letter of a key (A, B, …).
 func Letter(key string) string {
-	name, _ := excelize.ColumnNumberToName(Index(key))
-	return name
+	return columnName(Index(key))
 }
 
 // Cell is the A1 reference of a key's column in a row.
@@ -146,8 +143,18 @@ func Cell(key string, row int) string {
 
 // LastLetter is the letter of the last column.
 func LastLetter() string {
-	name, _ := excelize.ColumnNumberToName(len(Columns))
-	return name
+	return columnName(len(Columns))
+}
+
+// columnName is the letters of a 1-based column number (1 → A, 27 → AA),
+// as Excel names columns. (The layout has no excelize dependency, so that
+// the reader that shares it needs none.)
+func columnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Row is one data row: a node and one of its indicators, or the node alone
@@ -166,53 +173,22 @@ func (r Row) IndicatorID() string {
 	return r.Indicator.ID
 }
 
-// Owners are the departments that report on a node: its own, else the
-// nearest ancestor's, else the policy office (goal-level 数値目標).
-func Owners(n *shinchoku.Node, ancestors []*shinchoku.Node, office string) []string {
-	if len(n.Departments) > 0 {
-		return n.Departments
-	}
-	for i := len(ancestors) - 1; i >= 0; i-- {
-		if len(ancestors[i].Departments) > 0 {
-			return ancestors[i].Departments
-		}
-	}
-	return []string{office}
-}
-
-// reported says whether a node gets rows: it has indicators, or it is a leaf
-// (a project or initiative that is reported in words only).
-func reported(n *shinchoku.Node) bool {
-	return len(n.Indicators) > 0 || len(n.Children) == 0
-}
-
 // Rows lists a department's data rows in plan order.
 func Rows(p *shinchoku.Plan, dept, office string) []Row {
-	_, rows := RowsByDepartment(p, office)
-	return rows[dept]
+	return RowsByDepartment(p, office)[dept]
 }
 
-// Recipients lists every department that gets a workbook, in plan order.
-func Recipients(p *shinchoku.Plan, office string) []string {
-	depts, _ := RowsByDepartment(p, office)
-	return depts
-}
-
-// RowsByDepartment gives every department's rows in one walk of the plan,
-// and the departments in plan order: what Rows gives one department at a
-// time, for batches of many.
-func RowsByDepartment(p *shinchoku.Plan, office string) ([]string, map[string][]Row) {
-	var depts []string
+// RowsByDepartment gives every department's rows (shinchoku.Owners) in one
+// walk of the plan: what Rows gives one department at a time, for batches of
+// many.
+func RowsByDepartment(p *shinchoku.Plan, office string) map[string][]Row {
 	rows := map[string][]Row{}
 	p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
-		if !reported(n) {
+		if !n.Reported() {
 			return true
 		}
 		anc = anc[:len(anc):len(anc)]
-		for _, d := range Owners(n, anc, office) {
-			if _, ok := rows[d]; !ok {
-				depts = append(depts, d)
-			}
+		for _, d := range shinchoku.Owners(n, anc, office) {
 			if len(n.Indicators) == 0 {
 				rows[d] = append(rows[d], Row{Node: n, Ancestors: anc})
 			}
@@ -222,7 +198,7 @@ func RowsByDepartment(p *shinchoku.Plan, office string) ([]string, map[string][]
 		}
 		return true
 	})
-	return depts, rows
+	return rows
 }
 
 // ReadOnly returns the locked cells of a data row as the template writes

@@ -50,10 +50,21 @@ func testPlan() *shinchoku.Plan {
 	}}
 }
 
-func TestRowsAndRecipients(t *testing.T) {
+func TestRowsAndReporters(t *testing.T) {
 	p := testPlan()
-	if got := Recipients(p, "政策推進課"); !reflect.DeepEqual(got, []string{"政策推進課", "A課", "B課", "C課"}) {
-		t.Errorf("Recipients = %v", got)
+	reporters := p.Reporters("政策推進課")
+	if !reflect.DeepEqual(reporters, []string{"政策推進課", "A課", "B課", "C課"}) {
+		t.Errorf("Reporters = %v", reporters)
+	}
+	// Every department that reports gets rows, and no other.
+	byDept := RowsByDepartment(p, "政策推進課")
+	if len(byDept) != len(reporters) {
+		t.Errorf("rows for %d departments, %d report", len(byDept), len(reporters))
+	}
+	for _, d := range reporters {
+		if len(byDept[d]) == 0 {
+			t.Errorf("%s reports but has no rows", d)
+		}
 	}
 	ids := func(rows []Row) []string {
 		var out []string

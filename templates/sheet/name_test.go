@@ -1,0 +1,46 @@
+package sheet
+
+import (
+	"testing"
+
+	"github.com/shinchoku/shinchoku"
+)
+
+func TestFileName(t *testing.T) {
+	period := shinchoku.Period{Year: 2024, Month: 9}
+	for _, tc := range []struct{ dept, want string }{
+		{"政策推進課", "2024-09_政策推進課.xlsx"},
+		{"港湾・企業振興課", "2024-09_港湾・企業振興課.xlsx"},
+		{`a/b\c:d*e?f"g<h>i|j`, "2024-09_abcdefghij.xlsx"},
+		{" 政策 推進課 ", "2024-09_政策推進課.xlsx"},
+		{"..", "2024-09_担当課.xlsx"},
+	} {
+		if got := FileName(period, tc.dept); got != tc.want {
+			t.Errorf("FileName(%q) = %q, want %q", tc.dept, got, tc.want)
+		}
+	}
+}
+
+func TestDepartmentOfFile(t *testing.T) {
+	depts := []string{"政策推進課", "企業振興課", "港湾・企業振興課", "市民 課"}
+	for _, tc := range []struct{ file, want string }{
+		{"inbox/2024-09_政策推進課.xlsx", "政策推進課"},
+		{"2024-09_港湾・企業振興課（修正）.xlsx", "港湾・企業振興課"}, // the longest name, not the one it contains
+		{"2024-09_企業振興課.xls", "企業振興課"},
+		{FileName(shinchoku.Period{Year: 2024, Month: 9}, "市民 課"), "市民 課"}, // as FileName wrote it
+		{"報告.xlsx", ""},
+		{"政策推進課/報告.xlsx", ""}, // the folder is not the file's name
+	} {
+		if got := DepartmentOfFile(tc.file, depts); got != tc.want {
+			t.Errorf("DepartmentOfFile(%q) = %q, want %q", tc.file, got, tc.want)
+		}
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for n, want := range map[int]string{1: "A", 2: "B", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", 16384: "XFD"} {
+		if got := columnName(n); got != want {
+			t.Errorf("columnName(%d) = %s, want %s", n, got, want)
+		}
+	}
+}
