@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/pdf"
 )
@@ -24,6 +26,7 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 
   集計_<期間>.xlsx                  集計表（総括・数値目標・KPI一覧・事業一覧・提出状況・検証結果・推移）
   進捗状況報告書_<期間>.pdf         議会向けの進捗状況報告書（PDF）
+  進捗状況報告書_<期間>.html        同じ内容の HTML 版（ウェブサイト掲載用。アクセシビリティ対応、1ファイルで完結）
   差し戻し/差し戻し_<ファイル名>    エラーのあった提出ごとの差し戻し用ブック（問題のセルに色とコメント、指摘一覧シート）
   summary.json                      実行結果（提出状況・すべての指摘・評価）
 
@@ -191,8 +194,9 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 func newReportCommand(v *viper.Viper) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM",
-		Short: "記録（store）から進捗状況報告書（PDF）を作り直します",
-		Long: `受理済みの記録から、様式を読み直さずに進捗状況報告書（PDF）を作ります。
+		Short: "記録（store）から進捗状況報告書（PDF と HTML 版）を作り直します",
+		Long: `受理済みの記録から、様式を読み直さずに進捗状況報告書（PDF）と、その HTML 版（ウェブサイト掲載用、
+PDF と同じ名前の .html）を作ります。
 報告書の題名は設定 report.title で変えられます（既定: <計画名> 進捗状況報告書）。
 
 その月の提出が記録に一つもないとき（shinchoku run をまだ実行していない月）は、報告書を作らずに終了します（終了コード 2）。
@@ -225,16 +229,25 @@ func newReportCommand(v *viper.Viper) *cobra.Command {
 			if out == "" {
 				out = filepath.Join(v.GetString("out"), period.String(), pdf.FileName(period))
 			}
-			if err := month.WriteFile(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: v.GetString("report.title")}) }); err != nil {
+			// The HTML edition goes beside the PDF, under the same name.
+			htmlOut := strings.TrimSuffix(out, filepath.Ext(out)) + ".html"
+			if htmlOut == out {
+				return usagef("-o には PDF のファイル名（例: 報告書.pdf）を指定してください。HTML 版はその横に .html で作られます")
+			}
+			title := v.GetString("report.title")
+			if err := month.WriteFile(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: title}) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%sの進捗状況報告書を作成しました: %s\n", period.Label(), out)
+			if err := month.WriteFile(htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: title}) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%sの進捗状況報告書を作成しました: %s（HTML 版: %s）\n", period.Label(), out, htmlOut)
 			return nil
 		},
 	}
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM）")
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル")
-	cmd.Flags().StringP("out", "o", "", "PDF の出力先（既定: <out>/<期間>/進捗状況報告書_<期間>.pdf）")
+	cmd.Flags().StringP("out", "o", "", "PDF の出力先（既定: <out>/<期間>/進捗状況報告書_<期間>.pdf）。HTML 版は同じ名前の .html")
 	return cmd
 }
 

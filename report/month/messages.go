@@ -19,6 +19,7 @@ var messages = map[string]string{
 	"reason.not_created": "まだ記録がありません（shinchoku run で作られます）",
 	"output.workbook":    "集計表を作れません",
 	"output.report":      "報告書を作れません",
+	"output.html":        "報告書の HTML 版を作れません",
 	"output.summary":     "summary.json を作れません",
 	"file.mkdir":         "フォルダ %s を作れません",
 	"file.create":        "%s に書き込めません",

@@ -10,14 +10,15 @@ import (
 
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/report/workbook"
 	"github.com/shinchoku/shinchoku/templates"
 )
 
 // write writes every output of the run, each through a temporary file. The
-// consolidated workbook, the report and summary.json are put in place
-// together, once all three are written.
+// consolidated workbook, the report (PDF and HTML) and summary.json are
+// put in place together, once all four are written.
 func (res *Result) write() error {
 	returnsDir := filepath.Join(res.OutDir, "差し戻し")
 	outputs := []struct {
@@ -30,6 +31,10 @@ func (res *Result) write() error {
 			func(w io.Writer) error { return pdf.Write(w, res.Progress, res.report) }},
 		{"実行結果（summary.json）", filepath.Join(res.OutDir, "summary.json"), msg("output.summary"),
 			res.WriteSummary},
+		{"報告書（HTML）", filepath.Join(res.OutDir, html.FileName(res.Period)), msg("output.html"),
+			func(w io.Writer) error {
+				return html.Write(w, res.Progress, html.Options{Title: res.report.Title})
+			}},
 	}
 	// The outputs only read the evaluated progress: write them side by side.
 	var wg sync.WaitGroup
@@ -60,7 +65,7 @@ func (res *Result) write() error {
 	if err != nil {
 		return err
 	}
-	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path)
+	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path, outputs[3].path)
 	for _, r := range res.Files {
 		if r.Findings.HasErrors() && r.Submission != nil {
 			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
