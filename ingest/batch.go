@@ -119,6 +119,11 @@ func (rd *Reader) ReadFile(path string) Result {
 	res := rd.Read(path, data)
 	sum := sha256.Sum256(data)
 	res.SHA256 = hex.EncodeToString(sum[:])
+	if res.Submission != nil {
+		// What is archived (when accepted) or returned (with errors) is
+		// what was validated, even if the file changes meanwhile.
+		res.Data = data
+	}
 	if info != nil {
 		res.ModTime = info.ModTime().UTC()
 	}

@@ -76,6 +76,7 @@ type Result struct {
 	SavedAt    string    // when the workbook was last saved (its document properties)
 	ModTime    time.Time // the file's modification time, when read from disk
 	SHA256     string    // of the file's content, when read from disk
+	Data       []byte    // the content, when read from disk as a template: the archive and the 差し戻し workbook use these bytes, so a file is read once
 	Superseded bool      // a newer submission of the same department and period replaces it
 	Findings   shinchoku.Findings
 }

@@ -251,11 +251,8 @@ func startArchive(ctx context.Context, st *store.Store, n int, storePath string)
 				continue
 			default:
 			}
-			var data []byte
-			if data, err = readInput(r.File); err == nil {
-				if err = st.Archive(r.SHA256, data); err != nil {
-					err = Failf(err, msg("archive.write"), filepath.Base(r.File), storePath)
-				}
+			if err = st.Archive(r.SHA256, r.Data); err != nil {
+				err = Failf(err, msg("archive.write"), filepath.Base(r.File), storePath)
 			}
 		}
 		a.done <- err

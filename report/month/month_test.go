@@ -3,6 +3,8 @@ package month_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -134,6 +136,21 @@ func TestRunMonth(t *testing.T) {
 	for _, d := range s.Departments {
 		if d.State != want[d.Department].Label() {
 			t.Errorf("summary.json: %s is %s, want %s", d.Department, d.State, want[d.Department].Label())
+		}
+	}
+
+	// Every accepted file is archived from the bytes that were validated
+	// (Result.Data: the file is read once).
+	for _, r := range res.Files {
+		if r.State() != shinchoku.StateAccepted {
+			continue
+		}
+		archived, err := os.ReadFile(filepath.Join(dir, "archive", r.SHA256+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(archived); hex.EncodeToString(sum[:]) != r.SHA256 || !bytes.Equal(archived, r.Data) {
+			t.Errorf("%s: the archive holds other bytes than were validated", r.File)
 		}
 	}
 

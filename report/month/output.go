@@ -83,11 +83,7 @@ func WriteReturns(dir string, results []ingest.Result) error {
 		if !r.Findings.HasErrors() || r.Submission == nil {
 			continue
 		}
-		data, err := readInput(r.File)
-		if err != nil {
-			return err
-		}
-		f, err := templates.Return(data, r.Findings)
+		f, err := templates.Return(r.Data, r.Findings)
 		if err != nil {
 			continue // unreadable as a workbook: the findings list is the return
 		}
@@ -153,15 +149,6 @@ func commitTemp(tmp, path string) error {
 		return Failf(err, msg("file.write"), path)
 	}
 	return nil
-}
-
-// readInput reads an input file; inputs are only ever read.
-func readInput(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, Failf(err, msg("file.read"), path)
-	}
-	return data, nil
 }
 
 // Failure is an I/O failure told in Japanese: its text names the file and
