@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -102,15 +103,22 @@ func (rd *Reader) ReadFiles(files []string, workers int, done func()) []Result {
 	return results
 }
 
-// ReadFile reads one submission from disk.
+// ReadFile reads one submission from disk. Only a regular file is opened
+// (a device or a named pipe would be read forever, or block), and no more
+// than the size limit is read, even from a file that grows meanwhile.
 func (rd *Reader) ReadFile(path string) Result {
 	info, err := os.Stat(path)
-	if err == nil && info.Size() > rd.limits.FileSize {
+	switch {
+	case err == nil && !info.Mode().IsRegular():
+		fl := &file{Reader: rd, name: path}
+		fl.errorf("file.not_regular", "", "", "")
+		return Result{File: path, Findings: fl.findings}
+	case err == nil && info.Size() > rd.limits.FileSize:
 		fl := &file{Reader: rd, name: path}
 		fl.errorf("file.too_large", "", "", "", fmt.Sprintf("%d バイト", info.Size()))
 		return Result{File: path, Findings: fl.findings}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, rd.limits.FileSize)
 	if err != nil {
 		fl := &file{Reader: rd, name: path}
 		fl.errorf("file.unreadable", "", "", "", Reason(err))
@@ -128,6 +136,17 @@ func (rd *Reader) ReadFile(path string) Result {
 		res.ModTime = info.ModTime().UTC()
 	}
 	return res
+}
+
+// readLimited reads a file, up to one byte more than limit (which Read
+// then reports as too large).
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // Reason says in Japanese why a file could not be used.

@@ -23,11 +23,16 @@ import (
 type Limits struct {
 	FileSize  int64 // bytes on disk
 	UnzipSize int64 // all parts unzipped
-	XMLSize   int64 // one part's XML
+	XMLSize   int64 // one part unzipped (any part: the 差し戻し copy reads them all)
+	Rows      int   // rows with cells in a sheet that is read; zero: DefaultLimits.Rows
 }
 
-// DefaultLimits are generous for any real template.
-var DefaultLimits = Limits{FileSize: 20 << 20, UnzipSize: 100 << 20, XMLSize: 50 << 20}
+// DefaultLimits are generous for any real template: the 入力 sheet takes
+// about 0.8 KB of XML per row (Tomakomai's largest template: 44 rows,
+// 34 KB), so a department of a thousand rows with every narrative filled in
+// stays far below them. They also bound the 差し戻し copy, which excelize
+// makes by reading every part: 6 s and 240 MB for a sheet at the limit.
+var DefaultLimits = Limits{FileSize: 20 << 20, UnzipSize: 50 << 20, XMLSize: 20 << 20, Rows: 50000}
 
 // Reader reads submitted workbooks against one plan. Build it once with
 // NewReader; it is safe for concurrent use.
@@ -57,6 +62,9 @@ func NewReader(p *shinchoku.Plan, o Options) *Reader {
 		period: o.Period, required: o.Required, last: o.Last, limits: o.Limits}
 	if rd.limits == (Limits{}) {
 		rd.limits = DefaultLimits
+	}
+	if rd.limits.Rows == 0 {
+		rd.limits.Rows = DefaultLimits.Rows
 	}
 	depts, rows := p.Reporters(o.Office), sheet.RowsByDepartment(p, o.Office)
 	for _, d := range depts {
@@ -225,6 +233,8 @@ func (f *file) partError(sheetName string, err error) {
 	switch {
 	case errors.Is(err, errTooLarge):
 		f.errorf("file.too_large", sheetName, "", "", "展開すると上限を超えます")
+	case errors.Is(err, errTooManyRows):
+		f.errorf("file.too_large", sheetName, "", "", fmt.Sprintf("行が %d 行を超えます", f.limits.Rows))
 	case errors.As(err, &enc):
 		f.errorf("file.encoding", sheetName, "", "", enc.part, enc.encoding)
 	default:
@@ -414,16 +424,28 @@ func (f *file) place(rowMap []mapped, grid map[int][]string) []int {
 		f.errorf("template.row_missing", sheet.InputSheet, "", "", label(m), strconv.Itoa(m.row)+"行目")
 	}
 	// Copies of a data row: same locked cells, a row of their own.
+	copies := 0
 	for i, m := range rowMap {
 		for _, n := range byChecksum[m.checksum] {
 			if !used[n] {
 				used[n] = true
-				f.errorf("template.row_copied", sheet.InputSheet, "A"+strconv.Itoa(n), "", label(m), placed[i])
+				if copies++; copies <= maxListed {
+					f.errorf("template.row_copied", sheet.InputSheet, "A"+strconv.Itoa(n), "", label(m), placed[i])
+				}
 			}
 		}
 	}
+	if copies > maxListed {
+		f.errorf("template.row_copied_more", sheet.InputSheet, "", "", copies-maxListed, maxListed)
+	}
 	return placed
 }
+
+// maxListed is how many rows that are not data rows (copies, stray input)
+// are listed one by one: a file with thousands of them is answered with the
+// first hundred and a count, so that no list, and no 差し戻し workbook,
+// grows with what a department pastes below its rows.
+const maxListed = 100
 
 // cell is the text of a key's column in a row's cells.
 func cell(cols []string, key string) string {
@@ -452,6 +474,7 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 		rows = append(rows, n)
 	}
 	slices.Sort(rows)
+	stray := 0
 	for _, n := range rows {
 		cols := grid[n]
 		if n < sheet.FirstRow || data[n] {
@@ -460,10 +483,15 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 		for _, c := range sheet.Columns {
 			i := sheet.Index(c.Key) - 1
 			if c.Input && !c.PerNode && i < len(cols) && strings.TrimSpace(cols[i]) != "" {
-				f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), shown(cols[i]))
+				if stray++; stray <= maxListed {
+					f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), shown(cols[i]))
+				}
 				break
 			}
 		}
+	}
+	if stray > maxListed {
+		f.warnf("template.stray_input_more", sheet.InputSheet, "", "", stray-maxListed, maxListed)
 	}
 }
 

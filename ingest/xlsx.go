@@ -29,7 +29,10 @@ type xlsxFile struct {
 	percent map[string]bool // cell style index → shows numbers as %
 }
 
-var errTooLarge = errors.New("unzipped size over the limit")
+var (
+	errTooLarge    = errors.New("unzipped size over the limit")
+	errTooManyRows = errors.New("rows over the limit")
+)
 
 // openXLSX opens the package and its sheet list.
 func openXLSX(data []byte, lim Limits) (*xlsxFile, error) {
@@ -286,10 +289,14 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 	var cellType, cellStyle []byte // raw attribute values
 	var value []byte
 	width := 0 // of the last row (up to 64), to size the next
+	rowsWithCells := 0
 	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
 	flush := func() {
 		if !inRow {
 			return
+		}
+		if len(cols) > 0 {
+			rowsWithCells++
 		}
 		fn(row, cols, mk)
 		// Not the widest row so far: one value typed far to the right
@@ -320,6 +327,9 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 			case tagEnd:
 				flush()
 				inRow = false
+			}
+			if x.limits.Rows > 0 && rowsWithCells > x.limits.Rows {
+				return errTooManyRows
 			}
 		case sc.name == "c" && inRow:
 			switch sc.kind {

@@ -19,6 +19,10 @@ const (
 	warningFill = "FFEB9C" // amber: please check
 )
 
+// maxComments is how many problem cells get a comment; every one is
+// coloured and listed with a link in the 指摘一覧 sheet.
+const maxComments = 500
+
 // ReturnName is the file name of a 差し戻し workbook for a submitted file.
 func ReturnName(file string) string {
 	return "差し戻し_" + file
@@ -44,6 +48,7 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 	}
 	w := &writer{f: f}
 	fills := map[[2]int]int{} // original style, severity → highlighted style
+	comments := 0
 	for _, fd := range findings {
 		if fd.Sheet == "" || fd.Cell == "" || fd.Sheet == sheet.MetaSheet {
 			continue
@@ -71,7 +76,12 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 			fills[[2]int{orig, sev}] = id
 		}
 		w.set(f.SetCellStyle(fd.Sheet, fd.Cell, fd.Cell, id))
-		w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: fd.Severity.Label() + ": " + fd.Message}))
+		if comments < maxComments {
+			// excelize looks through every comment shape to add one: the
+			// cost grows with the square of their number.
+			comments++
+			w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: fd.Severity.Label() + ": " + fd.Message}))
+		}
 	}
 	w.findingList(findings)
 	if w.err != nil {

@@ -27,6 +27,7 @@ var messages = map[string]string{
 	"rules.method":       "evaluation.method は ibaraki（A・B+・B・C、既定）か shizuoka（目標値以上・A・B・C・基準値以下）です: %q",
 	"rules.tolerance":    "evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）",
 	"rules.bands_empty":  "evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください",
+	"rules.bands_one":    "evaluation.bands には評価の区分を2つ以上書いてください（最後の区分は、その上の区分の min 未満すべてです）",
 	"rules.bands_order":  "evaluation.bands は min の大きい順に書いてください（%s）",
 }
 

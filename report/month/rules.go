@@ -32,6 +32,11 @@ func NewRules(method string, bands []shinchoku.GradeBand, tolerance *float64) (s
 	if len(bands) == 0 {
 		return rules, OptionError{msg("rules.bands_empty")}
 	}
+	if len(bands) == 1 {
+		// One band grades every indicator alike, and the report would
+		// describe it by the minimum the last band is given (−∞).
+		return rules, OptionError{msg("rules.bands_one")}
+	}
 	for i, b := range bands {
 		if i > 0 && b.Min >= bands[i-1].Min {
 			return rules, OptionError{msgf("rules.bands_order", b.Grade)}
