@@ -120,7 +120,7 @@ func newRootCommand(v *viper.Viper, prof *profiles) *cobra.Command {
 
 	v.SetDefault("store", filepath.Join("shinchoku-data", "shinchoku.db"))
 
-	root.AddCommand(newPlanCommand(v), newTemplatesCommand(v), newValidateCommand(v), newRunCommand(v), newStatusCommand(v), newReportCommand(v), newDemoCommand(v))
+	root.AddCommand(newPlanCommand(v), newTemplatesCommand(v), newValidateCommand(v), newRunCommand(v), newStatusCommand(v), newReportCommand(v), newWatchCommand(v), newDemoCommand(v))
 	japaneseHelp(root)
 	return root
 }

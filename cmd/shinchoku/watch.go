@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/ingest/watch"
+)
+
+func newWatchCommand(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "watch --period YYYY-MM",
+		Short: "受付フォルダを見張り、届いた様式にその場で受付票か差し戻しを返します",
+		Long: `提出期間中に動かしておくと、受付フォルダ（inbox）に届いた様式を、書き込みが終わりしだい
+月次バッチ（run）と同じ検証にかけ、受付結果フォルダ（既定: <inbox>/受付結果/）に担当課ごとの結果を書きます。
+
+  エラーあり: 差し戻し用ブック（差し戻し_<ファイル名>、問題のセルに色とコメント）
+  エラーなし: 受付票（受付票_<ファイル名>.txt: ファイル、受付日時、SHA-256、受理予定、警告）
+  全体:       提出状況.html（ブラウザでそのまま開ける・A4で印刷できる）と 提出状況.json
+
+同じ課の前の結果は置き換えます。提出されたファイルは読むだけで、変更も移動もしません。
+受理を決めるのは月次バッチ（run）です。watch は早く知らせるだけで、記録（store）には書きません。
+
+変更の検知: ネットワーク上のフォルダ（Linux の CIFS/SMB・NFS などのマウント、Windows の UNC パス・
+ネットワークドライブ）では --poll の間隔（既定 5秒）でフォルダを確認し、それ以外ではファイルシステムの通知を
+使います。どちらを使っているかは最初の行に出ます。--poll 5s で確認に、--events で通知に固定できます。
+止めるには Ctrl-C。もう一度起動すると、前回の結果を引き継ぎ、変わっていないファイルは読み直しません。`,
+		Example: `  shinchoku watch --period 2024-09 --inbox '\\fileserver\共有\進捗\2024-09'
+  shinchoku watch --period 2024-09 --inbox 提出/2024-09 --results 受付結果/2024-09
+  shinchoku watch --period 2024-09 --poll 10s`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bindFlags(v, cmd, "period", "period", "inbox", "inbox", "store", "store", "watch.results", "results")
+			period, err := periodFlag(v)
+			if err != nil {
+				return err
+			}
+			poll, _ := cmd.Flags().GetDuration("poll")
+			events, _ := cmd.Flags().GetBool("events")
+			settle, _ := cmd.Flags().GetDuration("settle")
+			mode := watch.ModeAuto
+			switch {
+			case cmd.Flags().Changed("poll") && events:
+				return usagef("--poll と --events は一緒に指定できません")
+			case cmd.Flags().Changed("poll"):
+				if poll < 100*time.Millisecond {
+					return usagef("--poll の間隔は 100ms 以上にしてください（例: 5s）")
+				}
+				mode = watch.ModePoll
+			case events:
+				mode = watch.ModeEvents
+			}
+			if settle < 0 {
+				return usagef("--settle は 0 以上の時間です（例: 2s）")
+			}
+			plan, err := loadPlan(v)
+			if err != nil {
+				return err
+			}
+			opts, err := readerOptions(v)
+			if err != nil {
+				return err
+			}
+			inbox := v.GetString("inbox")
+			if inbox == "" {
+				inbox = filepath.Join("inbox", period.String())
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			out := cmd.OutOrStdout()
+			if opts.Last, err = lastActuals(ctx, v.GetString("store"), period); err != nil {
+				fmt.Fprintf(out, "%s  %v\n", time.Now().Format("15:04:05"), err)
+			}
+			return watch.Run(ctx, watch.Options{Plan: plan, Period: period, Inbox: inbox, Results: v.GetString("watch.results"),
+				Reader: opts, Mode: mode, Poll: poll, Settle: settle, Log: out})
+		},
+	}
+	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")
+	cmd.Flags().String("inbox", "", "提出された様式のフォルダ（既定: inbox/<期間>）")
+	cmd.Flags().String("results", "", "受付結果を書くフォルダ（既定: <inbox>/受付結果）")
+	cmd.Flags().String("store", "", "記録（SQLite）: 前回までの実績値との比較に読むだけ（既定: shinchoku-data/shinchoku.db）")
+	cmd.Flags().Duration("poll", watch.DefaultPoll, "この間隔でフォルダを確認する（通知を使わない。例: 5s）")
+	cmd.Flags().Bool("events", false, "ファイルシステムの通知を使う（ネットワーク上のフォルダでも）")
+	cmd.Flags().Duration("settle", watch.DefaultSettle, "ファイルの大きさと更新日時がこの時間変わらなければ、書き込みが終わったとみなす")
+	return cmd
+}
+
+// lastActuals reads the actuals accepted before the period, which the
+// checks compare with (a cumulative value that decreased, a tenfold jump),
+// as run does. No store yet is no error: it is the first month.
+func lastActuals(ctx context.Context, path string, period shinchoku.Period) (map[string]shinchoku.RecordedActual, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します", path, ingest.Reason(err))
+	}
+	defer st.Close()
+	last, err := st.LastActuals(ctx, period)
+	if err != nil {
+		return nil, fmt.Errorf("記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します", path, ingest.Reason(err))
+	}
+	return last, nil
+}

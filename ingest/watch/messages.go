@@ -1,0 +1,32 @@
+package watch
+
+// Japanese text shown to people: terminal lines, receipts and the status
+// page's fixed wording live in page.html.
+const (
+	msgStartEvents   = "提出を待っています: %s（変更の検知: ファイルシステムの通知%s）。結果: %s"
+	msgStartPoll     = "提出を待っています: %s（変更の検知: %sごとの確認%s）。結果: %s"
+	msgWhyNetwork    = "、ネットワーク上のフォルダ（%s）のため"
+	msgWhyFlagPoll   = "、--poll の指定"
+	msgWhyFlagEvents = "、--events の指定"
+	msgWhyNoNotify   = "、通知を使えないため: %s"
+	msgStopped       = "%s  停止しました（受付結果と提出状況はそのまま残ります）"
+	msgResumed       = "%s  前回の受付結果を引き継ぎました（%dファイル）"
+	msgSkipped       = "%s  読み飛ばし  %s（%s）"
+	msgRemoved       = "%s  %s  %s（提出されたファイルがなくなりました）"
+	msgWriteFailed   = "%s  結果を書き出せません: %v（あとでもう一度試します）"
+	msgInternal      = "このファイルの検証中に想定外の問題が起きました（%v）。政策推進課に連絡してください"
+
+	errResults     = "受付結果のフォルダ %s に書き込めません（%s）。--results で書き込めるフォルダを指定してください"
+	errInbox       = "受付フォルダ %s を開けません（%s）。提出された様式のフォルダを --inbox で指定してください"
+	errState       = "受付結果のフォルダの状態ファイル %s を書き出せません（%s）"
+	errResultsFile = "受付結果のフォルダ %s がファイルです。フォルダを --results で指定してください"
+)
+
+// Labels of a department's or file's state on the page, the receipt and the
+// terminal. 受理予定: the batch will accept it unless something replaces it.
+var stateLabels = map[State]string{
+	Acceptable:   "受理予定",
+	Returned:     "差し戻し",
+	NotSubmitted: "未提出",
+	Superseded:   "置き換え済み",
+}

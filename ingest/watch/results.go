@@ -1,0 +1,357 @@
+package watch
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/templates"
+)
+
+// fileView is one file in the inbox as the page and the results show it.
+type fileView struct {
+	*record
+	State    State
+	Findings shinchoku.Findings // the record's, and a note when superseded
+	Errors   int
+	Warnings int
+	Result   string // the result file's name in the results folder, if any
+}
+
+// deptView is one department of the plan.
+type deptView struct {
+	Department string
+	State      State
+	Current    *fileView   // the file that counts; nil when none came
+	Older      []*fileView // files the current one replaces
+}
+
+// view is the whole inbox: every department of the plan, and the files no
+// department of the plan can be named for.
+type view struct {
+	Departments []*deptView
+	Others      []*fileView
+}
+
+// view decides, as the monthly batch does, which file of a department
+// counts (ingest.Supersede) and what its answer is.
+func (w *watcher) view() view {
+	names := sortedKeys(w.records)
+	results := make([]ingest.Result, len(names))
+	for i, n := range names {
+		r := w.records[n]
+		results[i] = ingest.Result{File: n, SavedAt: r.SavedAt, ModTime: r.ModTime, Findings: slices.Clone(r.Findings)}
+		if r.Read {
+			p, _ := shinchoku.ParsePeriod(r.Period)
+			results[i].Submission = &shinchoku.Submission{Department: r.Department, Period: p}
+		}
+	}
+	ingest.Supersede(results)
+	byDept := map[string][]*fileView{}
+	var v view
+	for i, n := range names {
+		fv := &fileView{record: w.records[n], Findings: results[i].Findings}
+		fv.Errors, fv.Warnings = count(fv.Findings)
+		if results[i].Superseded {
+			fv.State = Superseded
+		}
+		if w.deptSet[fv.Department] {
+			byDept[fv.Department] = append(byDept[fv.Department], fv)
+			continue
+		}
+		fv.State = Returned
+		if fv.Errors > 0 {
+			fv.Result = returnText(n)
+		}
+		v.Others = append(v.Others, fv)
+	}
+	for _, d := range w.depts {
+		dv := &deptView{Department: d, State: NotSubmitted}
+		files := byDept[d]
+		// Of the files not superseded (a file that could not be read is
+		// never superseded), the last one to arrive counts.
+		var current *fileView
+		for _, fv := range files {
+			if fv.State == Superseded {
+				continue
+			}
+			if current == nil || cmp.Or(fv.ModTime.Compare(current.ModTime), cmp.Compare(fv.Name, current.Name)) > 0 {
+				current = fv
+			}
+		}
+		for _, fv := range files {
+			if fv != current {
+				fv.State = Superseded
+				dv.Older = append(dv.Older, fv)
+			}
+		}
+		if current != nil {
+			dv.Current = current
+			switch {
+			case current.Read && current.Errors == 0:
+				current.State, current.Result = Acceptable, receiptName(current.Name)
+			case current.Read:
+				current.State, current.Result = Returned, templates.ReturnName(current.Name)
+			default:
+				current.State, current.Result = Returned, returnText(current.Name)
+			}
+			dv.State = current.State
+		}
+		v.Departments = append(v.Departments, dv)
+	}
+	return v
+}
+
+func count(fs shinchoku.Findings) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == shinchoku.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// receiptName is the receipt's file name for a submitted file.
+func receiptName(file string) string {
+	return "受付票_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+}
+
+// returnText is the name of the 差し戻し notice for a file that could not be
+// opened as a workbook, which therefore gets no 差し戻し workbook.
+func returnText(file string) string {
+	return "差し戻し_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+}
+
+// errChanged says that a file changed between being checked and being
+// answered; it is checked again.
+var errChanged = errors.New("changed while answered")
+
+// publish brings the results folder up to date with the records: each
+// department's result (replacing its previous one), the status page, its
+// JSON and the state. A result that cannot be written is tried again later;
+// the others are written all the same.
+func (w *watcher) publish() {
+	v := w.view()
+	w.retry = time.Time{}
+	type want struct {
+		written
+		fv *fileView
+	}
+	wants := map[string]want{}
+	for _, dv := range v.Departments {
+		if dv.Current != nil {
+			wants[dv.Department] = want{written{dv.Current.Result, dv.Current.Name, dv.Current.SHA256, dv.Current.State}, dv.Current}
+		}
+	}
+	for _, fv := range v.Others {
+		if fv.Result != "" {
+			wants["file:"+fv.Name] = want{written{fv.Result, fv.Name, fv.SHA256, fv.State}, fv}
+		}
+	}
+	for _, key := range sortedKeys(wants) {
+		wt := wants[key]
+		have, ok := w.written[key]
+		if ok && have.Source == wt.Source && have.SHA256 == wt.SHA256 && have.State == wt.State {
+			continue
+		}
+		name, err := w.writeResult(wt.fv)
+		if err != nil {
+			if errors.Is(err, errChanged) {
+				// Read again at the next listing.
+				delete(w.records, wt.fv.Name)
+				delete(w.seen, wt.fv.Name)
+			} else {
+				w.printf(msgWriteFailed, w.stamp(), err)
+			}
+			w.retry = time.Now().Add(max(w.o.Settle, time.Second))
+			continue
+		}
+		wt.File = name
+		if ok && have.File != wt.File {
+			w.remove(have.File)
+		}
+		w.written[key] = wt.written
+	}
+	// The page links what is in the folder, which after a failed write is
+	// not yet the new answer.
+	for key, wt := range wants {
+		wt.fv.Result = ""
+		if wr, ok := w.written[key]; ok && wr.Source == wt.fv.Name && wr.SHA256 == wt.fv.SHA256 {
+			wt.fv.Result = wr.File
+		}
+	}
+	for _, key := range sortedKeys(w.written) {
+		if _, ok := wants[key]; !ok {
+			w.remove(w.written[key].File)
+			delete(w.written, key)
+		}
+	}
+	w.tell(v)
+	if err := w.writePage(v); err != nil {
+		w.printf(msgWriteFailed, w.stamp(), err)
+		w.retry = time.Now().Add(max(w.o.Settle, time.Second))
+	}
+	if err := w.save(); err != nil {
+		w.printf(msgWriteFailed, w.stamp(), fmt.Errorf(errState, stateFile, ingest.Reason(err)))
+	}
+}
+
+// remove deletes a result the watch wrote earlier. It never touches the
+// inbox: result names are plain names inside the results folder.
+func (w *watcher) remove(name string) {
+	if name == "" || name != filepath.Base(name) {
+		return
+	}
+	if err := os.Remove(filepath.Join(w.o.Results, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		w.printf(msgWriteFailed, w.stamp(), fmt.Errorf("%s を削除できません（%s）", name, ingest.Reason(err)))
+	}
+}
+
+// tell prints one line for each department or file whose answer changed.
+func (w *watcher) tell(v view) {
+	// sig is what a line says without its time: a line is printed when
+	// that changes. A department that never sent a file is not printed.
+	line := func(key, sig, text string, quiet bool) {
+		if w.told[key] == sig {
+			return
+		}
+		_, before := w.told[key]
+		w.told[key] = sig
+		if before || !quiet {
+			w.printf("%s", text)
+		}
+	}
+	for _, dv := range v.Departments {
+		if dv.Current == nil {
+			line(dv.Department, "", fmt.Sprintf(msgRemoved, w.stamp(), dv.Department, NotSubmitted.Label()), true)
+		} else {
+			c := dv.Current
+			sig := fmt.Sprintf("%s %s %s %d %d %s", c.Name, c.SHA256, c.State, c.Errors, c.Warnings, c.Result)
+			result := ""
+			if c.Result != "" {
+				result = " → " + filepath.Join(w.o.Results, c.Result)
+			}
+			line(dv.Department, sig, fmt.Sprintf("%s  %s  %s  エラー %d件・警告 %d件  %s%s", c.Checked.Format("15:04:05"), dv.Department,
+				c.State.Label(), c.Errors, c.Warnings, c.Name, result), false)
+		}
+		for _, fv := range dv.Older {
+			line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  %s  %s  %s", fv.Checked.Format("15:04:05"), dv.Department, fv.State.Label(), fv.Name), false)
+		}
+	}
+	for _, fv := range v.Others {
+		reason := ""
+		if len(fv.Findings) > 0 {
+			reason = "（" + fv.Findings[0].Message + "）"
+		}
+		line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  担当課不明  %s  エラー %d件・警告 %d件  %s%s", fv.Checked.Format("15:04:05"),
+			fv.State.Label(), fv.Errors, fv.Warnings, fv.Name, reason), false)
+	}
+}
+
+// writeResult writes a file's answer: a receipt, a 差し戻し workbook, or a
+// 差し戻し notice when the file is no workbook to mark up. It returns the
+// name it wrote.
+func (w *watcher) writeResult(fv *fileView) (string, error) {
+	if fv.State == Acceptable || !fv.Read {
+		return fv.Result, writeFile(filepath.Join(w.o.Results, fv.Result), w.notice(fv))
+	}
+	data, err := w.reread(fv)
+	if err != nil {
+		return "", err
+	}
+	wb, err := markUp(data, fv.Findings)
+	if err != nil {
+		// The reader opened it but the workbook library cannot: the
+		// findings still go back, as a notice.
+		fv.Result = returnText(fv.Name)
+		return fv.Result, writeFile(filepath.Join(w.o.Results, fv.Result), w.notice(fv))
+	}
+	return fv.Result, writeFile(filepath.Join(w.o.Results, fv.Result), wb)
+}
+
+// reread reads a submitted file again for its 差し戻し copy, and makes sure
+// it is still the file that was checked.
+func (w *watcher) reread(fv *fileView) ([]byte, error) {
+	f, err := os.Open(filepath.Join(w.o.Inbox, fv.Name))
+	if err != nil {
+		return nil, errChanged
+	}
+	defer f.Close()
+	limit := w.o.Reader.Limits.FileSize
+	if limit <= 0 {
+		limit = ingest.DefaultLimits.FileSize
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil || int64(len(data)) > limit || sha(data) != fv.SHA256 {
+		return nil, errChanged
+	}
+	return data, nil
+}
+
+// markUp builds the 差し戻し workbook with the batch's writer.
+func markUp(data []byte, findings shinchoku.Findings) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("差し戻し用ブックを作れません: %v", r)
+		}
+	}()
+	f, err := templates.Return(data, findings)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// notice is a receipt or a 差し戻し notice as text: UTF-8 with a byte order
+// mark and CRLF, which every Windows editor opens.
+func (w *watcher) notice(fv *fileView) []byte {
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	title := "受付票"
+	if fv.State != Acceptable {
+		title = "差し戻し"
+	}
+	fmt.Fprintf(&b, "%s（%s・%s）\n\n", title, w.o.Plan.Title, w.o.Period.Label())
+	dept := fv.Department
+	if dept == "" {
+		dept = "不明（ファイル名からも様式からも分かりません）"
+	}
+	fmt.Fprintf(&b, "担当課: %s\nファイル: %s\n受付日時: %s\nSHA-256: %s\n", dept, fv.Name, fv.Checked.Format("2006-01-02 15:04:05"), fv.SHA256)
+	if fv.State == Acceptable {
+		fmt.Fprintf(&b, "判定: 受理予定（エラーはありません。月次処理で受理されます。これより新しい提出があれば、そちらが使われます）\n")
+	} else {
+		fmt.Fprintf(&b, "判定: 差し戻し（このファイルは様式として開けないため、印をつけたブックは作れません。下の指摘を直して、配布した様式で提出し直してください）\n")
+	}
+	fmt.Fprintf(&b, "エラー: %d件\n警告: %d件\n", fv.Errors, fv.Warnings)
+	for i, f := range fv.Findings {
+		place := f.Sheet
+		if f.Cell != "" {
+			place += "!" + f.Cell
+		}
+		if place != "" {
+			place = "［" + place + "］"
+		}
+		fmt.Fprintf(&b, "\n%d. %s%s %s", i+1, f.Severity.Label(), place, f.Message)
+		if f.Value != "" {
+			fmt.Fprintf(&b, "（入力値: %s）", f.Value)
+		}
+		b.WriteString("\n")
+	}
+	return []byte(strings.ReplaceAll(b.String(), "\n", "\r\n"))
+}

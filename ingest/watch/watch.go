@@ -1,0 +1,407 @@
+package watch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// ResultsFolder is the default results folder's name, inside the inbox.
+const ResultsFolder = "受付結果"
+
+// Defaults of the timing options.
+const (
+	// DefaultPoll is how often a network folder is listed. A department
+	// expects an answer within seconds; listing a share of a few hundred
+	// files costs the file server little at this pace.
+	DefaultPoll = 5 * time.Second
+	// DefaultSettle is how long a file's size and time must hold still
+	// before it is read: copying over the network and Excel's save both
+	// pause between writes.
+	DefaultSettle = 2 * time.Second
+	// DefaultGrace is how long a file that cannot be opened as a workbook
+	// must stay unchanged before it is returned as broken: a copy still
+	// under way looks broken too.
+	DefaultGrace = 10 * time.Second
+	// rescanEvery lists the folder even when no event came, in case the
+	// file system dropped one.
+	rescanEvery = time.Minute
+)
+
+// Mode is how changes in the inbox are noticed.
+type Mode int
+
+// The modes. ModeAuto polls where the inbox is on a network file system
+// (see networkFS) and uses the file system's events elsewhere.
+const (
+	ModeAuto Mode = iota
+	ModeEvents
+	ModePoll
+)
+
+// Options configure a watch. Plan, Period and Inbox are required.
+type Options struct {
+	Plan    *shinchoku.Plan
+	Period  shinchoku.Period
+	Inbox   string
+	Results string         // the results folder; "" is <Inbox>/受付結果
+	Reader  ingest.Options // as for the monthly batch; Period is set to Period
+	Mode    Mode
+	Poll    time.Duration    // listing interval when polling; 0 is DefaultPoll
+	Settle  time.Duration    // 0 is DefaultSettle
+	Grace   time.Duration    // 0 is DefaultGrace
+	Now     func() time.Time // the time written on receipts and the page; nil is time.Now
+	Log     io.Writer        // one line per event; nil discards
+}
+
+// State is where a department, or one submitted file, stands.
+type State string
+
+// The states. Only the monthly batch accepts; Acceptable says it will,
+// unless the department sends something newer.
+const (
+	Acceptable   State = "acceptable"
+	Returned     State = "returned"
+	NotSubmitted State = "not_submitted"
+	Superseded   State = "superseded"
+)
+
+// Label is the state in Japanese.
+func (s State) Label() string { return stateLabels[s] }
+
+// watcher is one running watch.
+type watcher struct {
+	o       Options
+	rd      *ingest.Reader
+	depts   []string
+	deptSet map[string]bool
+	checks  string // what the cached results depend on
+
+	records map[string]*record // by file name in the inbox
+	written map[string]written // by result key (department, or file: name)
+	seen    map[string]*sighting
+	skipped []ingest.Skipped
+	told    map[string]string // last terminal line per key, to print changes only
+	retry   time.Time         // when to try again writing results that failed
+}
+
+// sighting is how a file looked when last listed, and since when.
+type sighting struct {
+	size  int64
+	mod   time.Time
+	since time.Time
+}
+
+// Run watches the inbox until ctx is done, answering each submission once
+// it has finished arriving. It returns an error only when it cannot start
+// (the inbox or the results folder is unusable); problems with a file, or
+// with writing one result, are reported on Log and the watch goes on.
+func Run(ctx context.Context, o Options) error {
+	w, err := start(o)
+	if err != nil {
+		return err
+	}
+	return w.loop(ctx)
+}
+
+func start(o Options) (*watcher, error) {
+	if o.Results == "" {
+		o.Results = filepath.Join(o.Inbox, ResultsFolder)
+	}
+	if o.Poll <= 0 {
+		o.Poll = DefaultPoll
+	}
+	if o.Settle <= 0 {
+		o.Settle = DefaultSettle
+	}
+	if o.Grace <= 0 {
+		o.Grace = DefaultGrace
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	period := o.Period
+	o.Reader.Period = &period
+	if info, err := os.Stat(o.Inbox); err != nil {
+		return nil, fmt.Errorf(errInbox, o.Inbox, ingest.Reason(err))
+	} else if !info.IsDir() {
+		return nil, fmt.Errorf(errInbox, o.Inbox, "フォルダではありません")
+	}
+	if same(o.Inbox, o.Results) {
+		// Results written into the inbox would be read as submissions.
+		return nil, fmt.Errorf(errResults, o.Results, "受付フォルダそのものです")
+	}
+	if err := writable(o.Results); err != nil {
+		return nil, err
+	}
+	w := &watcher{o: o, rd: ingest.NewReader(o.Plan, o.Reader), records: map[string]*record{},
+		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{}}
+	w.depts = sheet.Recipients(o.Plan, o.Reader.Office)
+	for _, d := range w.depts {
+		w.deptSet[d] = true
+	}
+	w.checks = fingerprint(o)
+	w.load()
+	return w, nil
+}
+
+// writable makes the results folder and proves that a file can be written
+// and removed there, so that a watch never runs for a day answering no one.
+func writable(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf(errResultsFile, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf(errResults, dir, ingest.Reason(err))
+	}
+	f, err := os.CreateTemp(dir, ".shinchoku-*.tmp")
+	if err != nil {
+		return fmt.Errorf(errResults, dir, ingest.Reason(err))
+	}
+	f.Close()
+	if err := os.Remove(f.Name()); err != nil {
+		return fmt.Errorf(errResults, dir, ingest.Reason(err))
+	}
+	if _, err := os.ReadDir(dir); err != nil {
+		return fmt.Errorf(errResults, dir, ingest.Reason(err))
+	}
+	return nil
+}
+
+// same reports whether two paths name one folder.
+func same(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(ia, ib)
+	}
+	aa, _ := filepath.Abs(a)
+	ab, _ := filepath.Abs(b)
+	return aa == ab
+}
+
+// loop is the watch itself: one goroutine lists, reads and writes, so
+// nothing needs a lock; the file system's events only say when to look.
+func (w *watcher) loop(ctx context.Context) error {
+	mode, why := w.o.Mode, ""
+	switch mode {
+	case ModePoll:
+		why = msgWhyFlagPoll
+	case ModeEvents:
+		why = msgWhyFlagEvents
+	default:
+		mode = ModeEvents
+		if fs := networkFS(w.o.Inbox); fs != "" {
+			mode, why = ModePoll, fmt.Sprintf(msgWhyNetwork, fs)
+		}
+	}
+	var events chan fsnotify.Event
+	var errs chan error
+	if mode == ModeEvents {
+		fw, err := fsnotify.NewWatcher()
+		if err == nil {
+			if err = fw.Add(w.o.Inbox); err != nil {
+				fw.Close()
+			}
+		}
+		if err != nil {
+			mode, why = ModePoll, fmt.Sprintf(msgWhyNoNotify, err)
+		} else {
+			defer fw.Close()
+			events, errs = fw.Events, fw.Errors
+		}
+	}
+	tick := w.o.Poll
+	if mode == ModePoll {
+		w.printf(msgStartPoll, w.o.Inbox, w.o.Poll, why, w.o.Results)
+	} else {
+		// Events say that something changed; the ticks see when it has
+		// stopped changing.
+		tick = min(max(w.o.Settle/4, 20*time.Millisecond), 500*time.Millisecond)
+		w.printf(msgStartEvents, w.o.Inbox, why, w.o.Results)
+	}
+	if n := len(w.records); n > 0 {
+		w.printf(msgResumed, w.stamp(), n)
+	}
+	ticker := time.NewTicker(tick)
+	defer ticker.Stop()
+	dirty, lastScan := true, time.Time{}
+	for {
+		if dirty || mode == ModePoll || time.Since(lastScan) >= rescanEvery || w.due() {
+			dirty = w.scan(ctx)
+			lastScan = time.Now()
+		}
+		select {
+		case <-ctx.Done():
+			w.printf(msgStopped, w.stamp())
+			return nil
+		case <-ticker.C:
+		case ev, ok := <-events:
+			if !ok {
+				events = nil
+				continue
+			}
+			if filepath.Dir(ev.Name) == filepath.Clean(w.o.Inbox) {
+				dirty = true
+			}
+		case err, ok := <-errs:
+			if !ok {
+				errs = nil
+				continue
+			}
+			if !errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.printf("%s  %v", w.stamp(), err)
+			}
+			dirty = true
+		}
+	}
+}
+
+// due reports whether results that could not be written should be tried
+// again now.
+func (w *watcher) due() bool {
+	return !w.retry.IsZero() && time.Now().After(w.retry)
+}
+
+// scan lists the inbox, reads every file that has finished arriving and
+// publishes what changed. It reports whether a file is still arriving.
+func (w *watcher) scan(ctx context.Context) (pending bool) {
+	files, skipped, err := ingest.Collect([]string{w.o.Inbox})
+	if err != nil {
+		w.printf("%s  %v", w.stamp(), err)
+		return true
+	}
+	w.tellSkipped(skipped)
+	changed := w.due()
+	present := map[string]bool{}
+	now := time.Now()
+	for _, path := range files {
+		if ctx.Err() != nil {
+			return true
+		}
+		name := filepath.Base(path)
+		info, err := os.Stat(path)
+		if err != nil {
+			continue // gone since the listing
+		}
+		present[name] = true
+		s := w.seen[name]
+		if s == nil || s.size != info.Size() || !s.mod.Equal(info.ModTime()) {
+			w.seen[name] = &sighting{size: info.Size(), mod: info.ModTime(), since: now}
+			s = w.seen[name]
+		}
+		if rec := w.records[name]; rec != nil && rec.Size == s.size && rec.ModTime.Equal(s.mod) {
+			continue // answered already
+		}
+		if now.Sub(s.since) < w.o.Settle {
+			pending = true
+			continue
+		}
+		switch w.check(path, s) {
+		case checkDone:
+			changed = true
+		case checkWait:
+			pending = true
+		}
+	}
+	for name := range w.records {
+		if !present[name] {
+			delete(w.records, name)
+			changed = true
+		}
+	}
+	for name := range w.seen {
+		if !present[name] {
+			delete(w.seen, name)
+		}
+	}
+	if changed {
+		w.publish()
+	}
+	return pending
+}
+
+// tellSkipped prints a file that is not read once, when it first appears.
+func (w *watcher) tellSkipped(skipped []ingest.Skipped) {
+	known := map[string]bool{}
+	for _, s := range w.skipped {
+		known[s.File] = true
+	}
+	for _, s := range skipped {
+		if !known[s.File] {
+			w.printf(msgSkipped, w.stamp(), filepath.Base(s.File), s.Reason)
+		}
+	}
+	w.skipped = skipped
+}
+
+type checkOutcome int
+
+const (
+	checkSame checkOutcome = iota // content as answered before
+	checkDone                     // a new answer
+	checkWait                     // not finished arriving
+)
+
+// check reads a file whose size and time have held still. A file that
+// cannot be opened as a workbook waits out the grace time first: a copy
+// under way has a size that holds still between two writes, and a zip whose
+// end is not yet written looks broken.
+func (w *watcher) check(path string, s *sighting) (out checkOutcome) {
+	name := filepath.Base(path)
+	res := w.read(path)
+	if info, err := os.Stat(path); err != nil || info.Size() != s.size || !info.ModTime().Equal(s.mod) {
+		return checkWait // changed while being read
+	}
+	if res.Submission == nil && time.Since(s.since) < w.o.Grace {
+		return checkWait
+	}
+	if old := w.records[name]; old != nil && old.SHA256 != "" && old.SHA256 == res.SHA256 {
+		old.Size, old.ModTime = s.size, s.mod
+		return checkSame
+	}
+	w.records[name] = newRecord(name, res, s, w.o.Now(), w.departmentOfFile)
+	return checkDone
+}
+
+// read reads a submission with the batch's reader. A panic in a library on
+// a hostile file costs that file an error, never the watch.
+func (w *watcher) read(path string) (res ingest.Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = ingest.Result{File: path, Findings: shinchoku.Findings{{Severity: shinchoku.SeverityError,
+				Code: "file.internal", File: path, Message: fmt.Sprintf(msgInternal, r)}}}
+		}
+	}()
+	return w.rd.ReadFile(path)
+}
+
+func (w *watcher) stamp() string { return w.o.Now().Format("15:04:05") }
+
+// printf prints one line. Control characters from a file name or a cell
+// (an escape sequence, a bell, a line break) are shown as spaces: they must
+// not steer the terminal or break the one line per event.
+func (w *watcher) printf(format string, args ...any) {
+	line := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, fmt.Sprintf(format, args...))
+	fmt.Fprintln(w.o.Log, line)
+}
