@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -41,7 +43,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd,
-			"holdstore": holdstoreCmd, "garble": garbleCmd},
+			"holdstore": holdstoreCmd, "garble": garbleCmd, "waitfile": waitfileCmd, "halfwrite": halfwriteCmd},
 		// [root]: permissions do not stop root, so a read-only file is not
 		// read-only to it.
 		Condition: func(cond string) (bool, error) {
@@ -179,4 +181,54 @@ func cellofCmd(ts *testscript.TestScript, neg bool, args []string) {
 	v, err := f.GetCellValue(sheet.InputSheet, sheet.Cell(args[1], n))
 	ts.Check(err)
 	ts.Stdout().Write([]byte(v + "\n"))
+}
+
+// waitfileCmd waits until a file exists and, when a pattern is given, its
+// content matches it; for commands running in the background (watch):
+//
+//	waitfile FILE [REGEXP]
+//
+// It fails after 30 seconds, the answer time the README states, with room
+// for a busy machine.
+func waitfileCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 || len(args) > 2 {
+		ts.Fatalf("usage: waitfile FILE [REGEXP]")
+	}
+	var re *regexp.Regexp
+	if len(args) == 2 {
+		re = regexp.MustCompile(args[1])
+	}
+	path := ts.MkAbs(args[0])
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		data, err := os.ReadFile(path)
+		if err == nil && (re == nil || re.Match(data)) {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("waitfile: %s did not appear (or match %v) within 30 s", args[0], re)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// halfwriteCmd copies a file in two steps, as a slow copy over the network
+// does: the first half, a pause, then the rest. halfwrite SRC DST PAUSE
+func halfwriteCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: halfwrite SRC DST PAUSE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	pause, err := time.ParseDuration(args[2])
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[1]))
+	ts.Check(err)
+	_, err = f.Write(data[:len(data)/2])
+	ts.Check(err)
+	ts.Check(f.Sync())
+	time.Sleep(pause)
+	_, err = f.Write(data[len(data)/2:])
+	ts.Check(err)
+	ts.Check(f.Close())
 }

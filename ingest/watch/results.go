@@ -144,6 +144,7 @@ var errChanged = errors.New("changed while answered")
 func (w *watcher) publish() {
 	v := w.view()
 	w.retry = time.Time{}
+	w.published = true
 	type want struct {
 		written
 		fv *fileView

@@ -95,6 +95,9 @@ type watcher struct {
 	skipped []ingest.Skipped
 	told    map[string]string // last terminal line per key, to print changes only
 	retry   time.Time         // when to try again writing results that failed
+	// published is set once the page has been written: the first listing
+	// writes it even when the inbox is empty.
+	published bool
 }
 
 // sighting is how a file looked when last listed, and since when.
@@ -157,6 +160,11 @@ func start(o Options) (*watcher, error) {
 	}
 	w.checks = fingerprint(o)
 	w.load()
+	// What a previous watch answered is not printed again: only changes.
+	log := w.o.Log
+	w.o.Log = io.Discard
+	w.tell(w.view())
+	w.o.Log = log
 	return w, nil
 }
 
@@ -330,7 +338,7 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 			delete(w.seen, name)
 		}
 	}
-	if changed {
+	if changed || !w.published {
 		w.publish()
 	}
 	return pending

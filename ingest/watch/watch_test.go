@@ -1,0 +1,362 @@
+package watch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/corpus"
+)
+
+var period = shinchoku.Period{Year: 2026, Month: 3}
+
+// month is a small synthetic plan and its departments' workbooks, filled
+// in well or with a locked cell changed (an error).
+type month struct {
+	plan  *shinchoku.Plan
+	depts []string
+	good  map[string][]byte
+	bad   map[string][]byte
+}
+
+func newMonth(t *testing.T) *month {
+	t.Helper()
+	p := corpus.Plan(4, 5)
+	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: "政策推進課"})
+	m := &month{plan: p, depts: gen.Departments(), good: map[string][]byte{}, bad: map[string][]byte{}}
+	for _, d := range m.depts {
+		for _, tr := range []corpus.Trouble{corpus.None, corpus.LockedChange} {
+			f, sum, err := gen.Workbook(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, corpus.SyntheticActual(p), tr); err != nil {
+				t.Fatal(err)
+			}
+			buf, err := f.WriteToBuffer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr == corpus.None {
+				m.good[d] = bytes.Clone(buf.Bytes())
+			} else {
+				m.bad[d] = bytes.Clone(buf.Bytes())
+			}
+			f.Close()
+		}
+	}
+	return m
+}
+
+// syncBuffer is a log the test reads while the watch writes it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// running is a watch started by a test.
+type running struct {
+	t     *testing.T
+	inbox string
+	log   *syncBuffer
+	stop  func()
+}
+
+// startWatch runs a watch on inbox with short times, until the test ends or
+// stop is called.
+func startWatch(t *testing.T, m *month, inbox string, mode Mode) *running {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Reader: optionsFor(),
+			Mode: mode, Poll: 30 * time.Millisecond, Settle: 60 * time.Millisecond, Grace: 600 * time.Millisecond, Log: log})
+	}()
+	r := &running{t: t, inbox: inbox, log: log}
+	var once sync.Once
+	r.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("watch: %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Errorf("watch did not stop within 10 s of the cancel")
+			}
+		})
+	}
+	t.Cleanup(r.stop)
+	r.waitFor("the page", func(s status) bool { return true })
+	return r
+}
+
+// status is the part of 提出状況.json the tests read.
+type status struct {
+	Counts      map[State]int `json:"counts"`
+	Departments []struct {
+		Department string    `json:"department"`
+		State      State     `json:"state"`
+		Current    *fileJSON `json:"current"`
+	} `json:"departments"`
+	Files []fileJSON `json:"files"`
+}
+
+func (r *running) status() (status, bool) {
+	var s status
+	data, err := os.ReadFile(filepath.Join(r.inbox, ResultsFolder, JSONFile))
+	if err != nil || json.Unmarshal(data, &s) != nil {
+		return s, false
+	}
+	return s, true
+}
+
+// waitFor waits, up to 20 seconds, until the status page satisfies ok.
+func (r *running) waitFor(what string, ok func(status) bool) status {
+	r.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if s, read := r.status(); read && ok(s) {
+			return s
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s, _ := r.status()
+	r.t.Fatalf("waited 20 s for %s; status %+v\nlog:\n%s", what, s, r.log.String())
+	return s
+}
+
+func stateOf(s status, dept string) State {
+	for _, d := range s.Departments {
+		if d.Department == dept {
+			return d.State
+		}
+	}
+	return ""
+}
+
+func put(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAnswers(t *testing.T) {
+	m := newMonth(t)
+	for _, mode := range []Mode{ModeEvents, ModePoll} {
+		t.Run(map[Mode]string{ModeEvents: "events", ModePoll: "poll"}[mode], func(t *testing.T) {
+			inbox := t.TempDir()
+			r := startWatch(t, m, inbox, mode)
+			good, bad := m.depts[0], m.depts[1]
+			goodFile := filepath.Join(inbox, templates.FileName(period, good))
+			badFile := filepath.Join(inbox, templates.FileName(period, bad))
+			put(t, goodFile, m.good[good])
+			put(t, badFile, m.bad[bad])
+			put(t, filepath.Join(inbox, "~$"+filepath.Base(goodFile)), []byte("lock"))
+			put(t, filepath.Join(inbox, ".hidden.xlsx"), []byte("hidden"))
+			put(t, filepath.Join(inbox, "メモ.txt"), []byte("memo"))
+			s := r.waitFor("both answers", func(s status) bool {
+				return stateOf(s, good) == Acceptable && stateOf(s, bad) == Returned
+			})
+			if s.Counts[NotSubmitted] != len(m.depts)-2 {
+				t.Errorf("未提出 %d, want %d", s.Counts[NotSubmitted], len(m.depts)-2)
+			}
+			if len(s.Files) != 2 {
+				t.Errorf("files checked: %+v, want the two workbooks only", s.Files)
+			}
+			results := filepath.Join(inbox, ResultsFolder)
+			receipt, err := os.ReadFile(filepath.Join(results, receiptName(filepath.Base(goodFile))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"判定: 受理予定", "SHA-256: " + sha(m.good[good]), "ファイル: " + filepath.Base(goodFile)} {
+				if !strings.Contains(string(receipt), want) {
+					t.Errorf("receipt lacks %q:\n%s", want, receipt)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(results, templates.ReturnName(filepath.Base(badFile)))); err != nil {
+				t.Errorf("no 差し戻し workbook: %v", err)
+			}
+
+			// The department sends a corrected file: the receipt replaces the
+			// 差し戻し workbook.
+			put(t, badFile, m.good[bad])
+			r.waitFor("the corrected file", func(s status) bool { return stateOf(s, bad) == Acceptable })
+			if _, err := os.Stat(filepath.Join(results, templates.ReturnName(filepath.Base(badFile)))); !os.IsNotExist(err) {
+				t.Errorf("the old 差し戻し workbook is still there (%v)", err)
+			}
+			// A file taken away: the department has not submitted, and its
+			// receipt goes.
+			os.Remove(goodFile)
+			r.waitFor("the removal", func(s status) bool { return stateOf(s, good) == NotSubmitted })
+			if _, err := os.Stat(filepath.Join(results, receiptName(filepath.Base(goodFile)))); !os.IsNotExist(err) {
+				t.Errorf("the receipt of a removed file is still there (%v)", err)
+			}
+			// Nothing submitted was changed.
+			if data, _ := os.ReadFile(badFile); !bytes.Equal(data, m.good[bad]) {
+				t.Error("the submitted file changed")
+			}
+		})
+	}
+}
+
+// A file arriving in two steps is read once it is whole; a file that stays
+// broken is returned once the grace time has passed.
+func TestHalfWritten(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	d, broken := m.depts[0], m.depts[1]
+	data := m.good[d]
+	f, err := os.Create(filepath.Join(inbox, templates.FileName(period, d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(data[:len(data)/2])
+	f.Sync()
+	// Longer than the settle time (60 ms), shorter than the grace (600 ms):
+	// the half is seen standing still, and must not be returned.
+	time.Sleep(300 * time.Millisecond)
+	f.Write(data[len(data)/2:])
+	f.Close()
+	put(t, filepath.Join(inbox, templates.FileName(period, broken)), m.good[broken][:1000])
+	s := r.waitFor("both", func(s status) bool { return stateOf(s, d) == Acceptable && stateOf(s, broken) == Returned })
+	if strings.Contains(r.log.String(), d+"  差し戻し") {
+		t.Errorf("the half-written file was returned:\n%s", r.log.String())
+	}
+	for _, fj := range s.Files {
+		if fj.Department == broken && (len(fj.Findings) == 0 || fj.Findings[0].Code != "file.corrupt") {
+			t.Errorf("broken file: %+v", fj)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(inbox, ResultsFolder, returnText(templates.FileName(period, broken)))); err != nil {
+		t.Errorf("no 差し戻し notice for the broken file: %v", err)
+	}
+}
+
+// Two files of one department: the newer counts, the other is shown as
+// replaced, as the monthly batch decides.
+func TestSuperseded(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	d := m.depts[2]
+	older := filepath.Join(inbox, "旧_"+templates.FileName(period, d))
+	put(t, older, m.bad[d])
+	r.waitFor("the first file", func(s status) bool { return stateOf(s, d) == Returned })
+	time.Sleep(50 * time.Millisecond) // a later modification time
+	put(t, filepath.Join(inbox, templates.FileName(period, d)), m.good[d])
+	s := r.waitFor("the newer file", func(s status) bool { return stateOf(s, d) == Acceptable })
+	found := false
+	for _, fj := range s.Files {
+		if fj.File == filepath.Base(older) {
+			found = true
+			if fj.State != Superseded {
+				t.Errorf("older file: %s, want superseded", fj.State)
+			}
+		}
+	}
+	if !found {
+		t.Error("the older file is not listed")
+	}
+}
+
+// A restart answers only what changed while it was stopped.
+func TestResume(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	a, b := m.depts[0], m.depts[1]
+	put(t, filepath.Join(inbox, templates.FileName(period, a)), m.good[a])
+	put(t, filepath.Join(inbox, templates.FileName(period, b)), m.bad[b])
+	first := r.waitFor("two answers", func(s status) bool { return stateOf(s, a) == Acceptable && stateOf(s, b) == Returned })
+	r.stop()
+	put(t, filepath.Join(inbox, templates.FileName(period, b)), m.good[b])
+
+	r2 := startWatch(t, m, inbox, ModeEvents)
+	second := r2.waitFor("the changed file", func(s status) bool { return stateOf(s, b) == Acceptable })
+	checked := func(s status, dept string) string {
+		for _, d := range s.Departments {
+			if d.Department == dept && d.Current != nil {
+				return d.Current.Checked
+			}
+		}
+		return ""
+	}
+	if checked(first, a) != checked(second, a) {
+		t.Errorf("an unchanged file was checked again: %s, then %s", checked(first, a), checked(second, a))
+	}
+	if strings.Contains(r2.log.String(), a) {
+		t.Errorf("the restart printed the unchanged department:\n%s", r2.log.String())
+	}
+	if !strings.Contains(r2.log.String(), "前回の受付結果を引き継ぎました（2ファイル）") {
+		t.Errorf("log:\n%s", r2.log.String())
+	}
+}
+
+// Hostile files are answered like any other and the watch goes on.
+func TestHostile(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	// A zip bomb's look-alike: a zip whose part claims far more than the limit.
+	big := make([]byte, 25<<20)
+	put(t, filepath.Join(inbox, "巨大.xlsx"), big)
+	put(t, filepath.Join(inbox, "\x1b[31m色.xlsx"), []byte("PK\x03\x04 not really"))
+	d := m.depts[3]
+	put(t, filepath.Join(inbox, templates.FileName(period, d)), m.good[d])
+	s := r.waitFor("all three", func(s status) bool { return stateOf(s, d) == Acceptable && len(s.Files) == 3 })
+	for _, fj := range s.Files {
+		if fj.File == "巨大.xlsx" && (len(fj.Findings) == 0 || fj.Findings[0].Code != "file.too_large") {
+			t.Errorf("large file: %+v", fj)
+		}
+	}
+	if strings.Contains(r.log.String(), "\x1b") {
+		t.Errorf("an escape sequence reached the terminal: %q", r.log.String())
+	}
+}
+
+func TestResultsFolderErrors(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	file := filepath.Join(inbox, "x.txt")
+	put(t, file, nil)
+	for name, o := range map[string]Options{
+		"a file":        {Inbox: inbox, Results: file},
+		"under a file":  {Inbox: inbox, Results: filepath.Join(file, "結果")},
+		"the inbox":     {Inbox: inbox, Results: inbox},
+		"missing inbox": {Inbox: filepath.Join(inbox, "ない")},
+	} {
+		o.Plan, o.Period = m.plan, period
+		err := Run(context.Background(), o)
+		if err == nil || !strings.ContainsAny(err.Error(), "受付") {
+			t.Errorf("%s: %v, want a Japanese error", name, err)
+		}
+	}
+}
+
+func optionsFor() ingest.Options { return ingest.Options{Office: "政策推進課"} }
