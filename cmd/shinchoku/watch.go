@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -13,10 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/ingest/store"
-	"github.com/shinchoku/shinchoku/ingest/watch"
+	"github.com/shinchoku/shinchoku/report/watch"
 )
 
 func newWatchCommand(v *viper.Viper) *cobra.Command {
@@ -69,7 +63,7 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts, err := readerOptions(v)
+			required, err := requiredColumns(v)
 			if err != nil {
 				return err
 			}
@@ -79,12 +73,9 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			out := cmd.OutOrStdout()
-			if opts.Last, err = lastActuals(ctx, v.GetString("store"), period); err != nil {
-				fmt.Fprintf(out, "%s  %v\n", time.Now().Format("15:04:05"), err)
-			}
 			return watch.Run(ctx, watch.Options{Plan: plan, Period: period, Inbox: inbox, Results: v.GetString("watch.results"),
-				Reader: opts, Mode: mode, Poll: poll, Settle: settle, Log: out})
+				Store: v.GetString("store"), Office: v.GetString("office"), Required: required,
+				Mode: mode, Poll: poll, Settle: settle, Log: cmd.OutOrStdout()})
 		},
 	}
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")
@@ -95,23 +86,4 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().Bool("events", false, "ファイルシステムの通知を使う（ネットワーク上のフォルダでも）")
 	cmd.Flags().Duration("settle", watch.DefaultSettle, "ファイルの大きさと更新日時がこの時間変わらなければ、書き込みが終わったとみなす")
 	return cmd
-}
-
-// lastActuals reads the actuals accepted before the period, which the
-// checks compare with (a cumulative value that decreased, a tenfold jump),
-// as run does. No store yet is no error: it is the first month.
-func lastActuals(ctx context.Context, path string, period shinchoku.Period) (map[string]shinchoku.RecordedActual, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, fmt.Errorf("記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します", path, ingest.Reason(err))
-	}
-	defer st.Close()
-	last, err := st.LastActuals(ctx, period)
-	if err != nil {
-		return nil, fmt.Errorf("記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します", path, ingest.Reason(err))
-	}
-	return last, nil
 }

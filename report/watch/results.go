@@ -20,7 +20,7 @@ import (
 // fileView is one file in the inbox as the page and the results show it.
 type fileView struct {
 	*record
-	State    State
+	State    shinchoku.State
 	Findings shinchoku.Findings // the record's, and a note when superseded
 	Errors   int
 	Warnings int
@@ -30,7 +30,7 @@ type fileView struct {
 // deptView is one department of the plan.
 type deptView struct {
 	Department string
-	State      State
+	State      shinchoku.State
 	Current    *fileView   // the file that counts; nil when none came
 	Older      []*fileView // files the current one replaces
 }
@@ -59,29 +59,25 @@ func (w *watcher) view() view {
 	byDept := map[string][]*fileView{}
 	var v view
 	for i, n := range names {
-		fv := &fileView{record: w.records[n], Findings: results[i].Findings}
-		fv.Errors, fv.Warnings = count(fv.Findings)
-		if results[i].Superseded {
-			fv.State = Superseded
-		}
+		fv := &fileView{record: w.records[n], Findings: results[i].Findings, State: results[i].State()}
+		fv.Errors, fv.Warnings = fv.Findings.Count()
 		if w.deptSet[fv.Department] {
 			byDept[fv.Department] = append(byDept[fv.Department], fv)
 			continue
 		}
-		fv.State = Returned
 		if fv.Errors > 0 {
 			fv.Result = returnText(n)
 		}
 		v.Others = append(v.Others, fv)
 	}
 	for _, d := range w.depts {
-		dv := &deptView{Department: d, State: NotSubmitted}
+		dv := &deptView{Department: d, State: shinchoku.StateNotSubmitted}
 		files := byDept[d]
 		// Of the files not superseded (a file that could not be read is
 		// never superseded), the last one to arrive counts.
 		var current *fileView
 		for _, fv := range files {
-			if fv.State == Superseded {
+			if fv.State == shinchoku.StateSuperseded {
 				continue
 			}
 			if current == nil || cmp.Or(fv.ModTime.Compare(current.ModTime), cmp.Compare(fv.Name, current.Name)) > 0 {
@@ -90,36 +86,25 @@ func (w *watcher) view() view {
 		}
 		for _, fv := range files {
 			if fv != current {
-				fv.State = Superseded
+				fv.State = shinchoku.StateSuperseded
 				dv.Older = append(dv.Older, fv)
 			}
 		}
 		if current != nil {
 			dv.Current = current
 			switch {
-			case current.Read && current.Errors == 0:
-				current.State, current.Result = Acceptable, receiptName(current.Name)
+			case current.State == shinchoku.StateAccepted:
+				current.Result = receiptName(current.Name)
 			case current.Read:
-				current.State, current.Result = Returned, templates.ReturnName(current.Name)
+				current.Result = templates.ReturnName(current.Name)
 			default:
-				current.State, current.Result = Returned, returnText(current.Name)
+				current.Result = returnText(current.Name)
 			}
 			dv.State = current.State
 		}
 		v.Departments = append(v.Departments, dv)
 	}
 	return v
-}
-
-func count(fs shinchoku.Findings) (errs, warns int) {
-	for _, f := range fs {
-		if f.Severity == shinchoku.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return errs, warns
 }
 
 // receiptName is the receipt's file name for a submitted file.
@@ -235,7 +220,7 @@ func (w *watcher) tell(v view) {
 	}
 	for _, dv := range v.Departments {
 		if dv.Current == nil {
-			line(dv.Department, "", fmt.Sprintf(msgRemoved, w.stamp(), dv.Department, NotSubmitted.Label()), true)
+			line(dv.Department, "", fmt.Sprintf(msgRemoved, w.stamp(), dv.Department, label(shinchoku.StateNotSubmitted)), true)
 		} else {
 			c := dv.Current
 			sig := fmt.Sprintf("%s %s %s %d %d %s", c.Name, c.SHA256, c.State, c.Errors, c.Warnings, c.Result)
@@ -244,10 +229,10 @@ func (w *watcher) tell(v view) {
 				result = " → " + filepath.Join(w.o.Results, c.Result)
 			}
 			line(dv.Department, sig, fmt.Sprintf("%s  %s  %s  エラー %d件・警告 %d件  %s%s", c.Checked.Format("15:04:05"), dv.Department,
-				c.State.Label(), c.Errors, c.Warnings, c.Name, result), false)
+				label(c.State), c.Errors, c.Warnings, c.Name, result), false)
 		}
 		for _, fv := range dv.Older {
-			line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  %s  %s  %s", fv.Checked.Format("15:04:05"), dv.Department, fv.State.Label(), fv.Name), false)
+			line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  %s  %s  %s", fv.Checked.Format("15:04:05"), dv.Department, label(fv.State), fv.Name), false)
 		}
 	}
 	for _, fv := range v.Others {
@@ -256,7 +241,7 @@ func (w *watcher) tell(v view) {
 			reason = "（" + fv.Findings[0].Message + "）"
 		}
 		line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  担当課不明  %s  エラー %d件・警告 %d件  %s%s", fv.Checked.Format("15:04:05"),
-			fv.State.Label(), fv.Errors, fv.Warnings, fv.Name, reason), false)
+			label(fv.State), fv.Errors, fv.Warnings, fv.Name, reason), false)
 	}
 }
 
@@ -264,7 +249,7 @@ func (w *watcher) tell(v view) {
 // 差し戻し notice when the file is no workbook to mark up. It returns the
 // name it wrote.
 func (w *watcher) writeResult(fv *fileView) (string, error) {
-	if fv.State == Acceptable || !fv.Read {
+	if fv.State == shinchoku.StateAccepted || !fv.Read {
 		return fv.Result, writeFile(filepath.Join(w.o.Results, fv.Result), w.notice(fv))
 	}
 	data, err := w.reread(fv)
@@ -289,7 +274,7 @@ func (w *watcher) reread(fv *fileView) ([]byte, error) {
 		return nil, errChanged
 	}
 	defer f.Close()
-	limit := w.o.Reader.Limits.FileSize
+	limit := w.limits.FileSize
 	if limit <= 0 {
 		limit = ingest.DefaultLimits.FileSize
 	}
@@ -325,7 +310,7 @@ func (w *watcher) notice(fv *fileView) []byte {
 	var b strings.Builder
 	b.WriteString("\ufeff")
 	title := "受付票"
-	if fv.State != Acceptable {
+	if fv.State != shinchoku.StateAccepted {
 		title = "差し戻し"
 	}
 	fmt.Fprintf(&b, "%s（%s・%s）\n\n", title, w.o.Plan.Title, w.o.Period.Label())
@@ -334,7 +319,7 @@ func (w *watcher) notice(fv *fileView) []byte {
 		dept = "不明（ファイル名からも様式からも分かりません）"
 	}
 	fmt.Fprintf(&b, "担当課: %s\nファイル: %s\n受付日時: %s\nSHA-256: %s\n", dept, fv.Name, fv.Checked.Format("2006-01-02 15:04:05"), fv.SHA256)
-	if fv.State == Acceptable {
+	if fv.State == shinchoku.StateAccepted {
 		fmt.Fprintf(&b, "判定: 受理予定（エラーはありません。月次処理で受理されます。これより新しい提出があれば、そちらが使われます）\n")
 	} else {
 		fmt.Fprintf(&b, "判定: 差し戻し（このファイルは様式として開けないため、印をつけたブックは作れません。下の指摘を直して、配布した様式で提出し直してください）\n")

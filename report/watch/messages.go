@@ -22,11 +22,8 @@ const (
 	errResultsFile = "受付結果のフォルダ %s がファイルです。フォルダを --results で指定してください"
 )
 
-// Labels of a department's or file's state on the page, the receipt and the
-// terminal. 受理予定: the batch will accept it unless something replaces it.
-var stateLabels = map[State]string{
-	Acceptable:   "受理予定",
-	Returned:     "差し戻し",
-	NotSubmitted: "未提出",
-	Superseded:   "置き換え済み",
-}
+// msgAcceptable is the accepted state as the watch says it: the batch will
+// accept the file unless something newer replaces it.
+const msgAcceptable = "受理予定"
+
+const msgStore = "記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します"

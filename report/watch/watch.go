@@ -56,35 +56,36 @@ type Options struct {
 	Plan    *shinchoku.Plan
 	Period  shinchoku.Period
 	Inbox   string
-	Results string         // the results folder; "" is <Inbox>/受付結果
-	Reader  ingest.Options // as for the monthly batch; Period is set to Period
-	Mode    Mode
-	Poll    time.Duration    // listing interval when polling; 0 is DefaultPoll
-	Settle  time.Duration    // 0 is DefaultSettle
-	Grace   time.Duration    // 0 is DefaultGrace
-	Now     func() time.Time // the time written on receipts and the page; nil is time.Now
-	Log     io.Writer        // one line per event; nil discards
+	Results string // the results folder; "" is <Inbox>/受付結果
+	// As for the monthly batch (month.Options): the checks are the same.
+	Store    string // the record, read for earlier months' actuals; "" or a missing file: none
+	Office   string
+	Required []string
+	Limits   ingest.Limits
+	Mode     Mode
+	Poll     time.Duration    // listing interval when polling; 0 is DefaultPoll
+	Settle   time.Duration    // 0 is DefaultSettle
+	Grace    time.Duration    // 0 is DefaultGrace
+	Now      func() time.Time // the time written on receipts and the page; nil is time.Now
+	Log      io.Writer        // one line per event; nil discards
 }
 
-// State is where a department, or one submitted file, stands.
-type State string
-
-// The states. Only the monthly batch accepts; Acceptable says it will,
-// unless the department sends something newer.
-const (
-	Acceptable   State = "acceptable"
-	Returned     State = "returned"
-	NotSubmitted State = "not_submitted"
-	Superseded   State = "superseded"
-)
-
-// Label is the state in Japanese.
-func (s State) Label() string { return stateLabels[s] }
+// label is a state in Japanese as the watch says it. Only the monthly
+// batch accepts: an accepted file is 受理予定 here (the batch will accept it
+// unless the department sends something newer).
+func label(s shinchoku.State) string {
+	if s == shinchoku.StateAccepted {
+		return msgAcceptable
+	}
+	return s.Label()
+}
 
 // watcher is one running watch.
 type watcher struct {
 	o       Options
 	rd      *ingest.Reader
+	limits  ingest.Limits
+	warning string // said after the first line: the store could not be read
 	depts   []string
 	deptSet map[string]bool
 	checks  string // what the cached results depend on
@@ -138,8 +139,6 @@ func start(o Options) (*watcher, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	period := o.Period
-	o.Reader.Period = &period
 	if info, err := os.Stat(o.Inbox); err != nil {
 		return nil, fmt.Errorf(errInbox, o.Inbox, ingest.Reason(err))
 	} else if !info.IsDir() {
@@ -152,13 +151,21 @@ func start(o Options) (*watcher, error) {
 	if err := writable(o.Results); err != nil {
 		return nil, err
 	}
-	w := &watcher{o: o, rd: ingest.NewReader(o.Plan, o.Reader), records: map[string]*record{},
-		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{}}
-	w.depts = sheet.Recipients(o.Plan, o.Reader.Office)
+	period := o.Period
+	ro := ingest.Options{Office: o.Office, Period: &period, Required: o.Required, Limits: o.Limits}
+	last, warning := lastActuals(o.Store, period)
+	ro.Last = last
+	w := &watcher{o: o, rd: ingest.NewReader(o.Plan, ro), limits: ro.Limits, records: map[string]*record{},
+		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{},
+		warning: warning}
+	if w.limits == (ingest.Limits{}) {
+		w.limits = ingest.DefaultLimits
+	}
+	w.depts = o.Plan.Reporters(o.Office)
 	for _, d := range w.depts {
 		w.deptSet[d] = true
 	}
-	w.checks = fingerprint(o)
+	w.checks = fingerprint(o, last)
 	w.load()
 	// What a previous watch answered is not printed again: only changes.
 	log := w.o.Log
@@ -242,6 +249,9 @@ func (w *watcher) loop(ctx context.Context) error {
 		// stopped changing.
 		tick = min(max(w.o.Settle/4, 20*time.Millisecond), 500*time.Millisecond)
 		w.printf(msgStartEvents, w.o.Inbox, why, w.o.Results)
+	}
+	if w.warning != "" {
+		w.printf("%s  %s", w.stamp(), w.warning)
 	}
 	if n := len(w.records); n > 0 {
 		w.printf(msgResumed, w.stamp(), n)
@@ -383,7 +393,7 @@ func (w *watcher) check(path string, s *sighting) (out checkOutcome) {
 		old.Size, old.ModTime = s.size, s.mod
 		return checkSame
 	}
-	w.records[name] = newRecord(name, res, s, w.o.Now(), w.departmentOfFile)
+	w.records[name] = newRecord(name, res, s, w.o.Now(), func(name string) string { return sheet.DepartmentOfFile(name, w.depts) })
 	return checkDone
 }
 

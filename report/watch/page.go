@@ -7,10 +7,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"html/template"
-	"os"
+	"io"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/report/month"
 )
 
 // The status page and its data, in the results folder.
@@ -44,7 +46,7 @@ type pageData struct {
 }
 
 type stateCount struct {
-	State State
+	State shinchoku.State
 	N     int
 }
 
@@ -54,12 +56,12 @@ type skippedView struct{ File, Reason string }
 // at each change, through a temporary file, so that a browser or a program
 // reading them from the share never sees half of one.
 func (w *watcher) writePage(v view) error {
-	counts := map[State]int{}
+	counts := map[shinchoku.State]int{}
 	for _, dv := range v.Departments {
 		counts[dv.State]++
 	}
 	d := pageData{Title: w.o.Plan.Title, Period: w.o.Period.Label(), Updated: w.o.Now().Format("2006-01-02 15:04:05")}
-	for _, s := range []State{Acceptable, Returned, NotSubmitted} {
+	for _, s := range []shinchoku.State{shinchoku.StateAccepted, shinchoku.StateReturned, shinchoku.StateNotSubmitted} {
 		d.Counts = append(d.Counts, stateCount{s, counts[s]})
 	}
 	d.View = v
@@ -80,45 +82,35 @@ func (w *watcher) writePage(v view) error {
 	return writeFile(filepath.Join(w.o.Results, JSONFile), append(data, '\n'))
 }
 
-type findingJSON struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	File     string `json:"file"`
-	Sheet    string `json:"sheet"`
-	Cell     string `json:"cell"`
-	Value    string `json:"value"`
-	Message  string `json:"message"`
-}
-
 type fileJSON struct {
-	File       string        `json:"file"`
-	Department string        `json:"department"`
-	State      State         `json:"state"`
-	Label      string        `json:"state_label"`
-	Checked    string        `json:"checked"`
-	SHA256     string        `json:"sha256"`
-	Errors     int           `json:"errors"`
-	Warnings   int           `json:"warnings"`
-	Result     string        `json:"result"`
-	Findings   []findingJSON `json:"findings"`
+	File       string              `json:"file"`
+	Department string              `json:"department"`
+	State      shinchoku.State     `json:"state"`
+	Label      string              `json:"state_label"`
+	Checked    string              `json:"checked"`
+	SHA256     string              `json:"sha256"`
+	Errors     int                 `json:"errors"`
+	Warnings   int                 `json:"warnings"`
+	Result     string              `json:"result"`
+	Findings   []month.FindingJSON `json:"findings"`
 }
 
 type deptJSON struct {
-	Department string    `json:"department"`
-	State      State     `json:"state"`
-	Label      string    `json:"state_label"`
-	Current    *fileJSON `json:"current"` // null when nothing came
+	Department string          `json:"department"`
+	State      shinchoku.State `json:"state"`
+	Label      string          `json:"state_label"`
+	Current    *fileJSON       `json:"current"` // null when nothing came
 }
 
 type statusJSON struct {
-	Plan        string        `json:"plan"`
-	PlanTitle   string        `json:"plan_title"`
-	Period      string        `json:"period"`
-	Updated     string        `json:"updated"`
-	Counts      map[State]int `json:"counts"`
-	Departments []deptJSON    `json:"departments"`
-	Files       []fileJSON    `json:"files"` // every file checked, in name order
-	Skipped     []skippedJSON `json:"skipped"`
+	Plan        string                  `json:"plan"`
+	PlanTitle   string                  `json:"plan_title"`
+	Period      string                  `json:"period"`
+	Updated     string                  `json:"updated"`
+	Counts      map[shinchoku.State]int `json:"counts"`
+	Departments []deptJSON              `json:"departments"`
+	Files       []fileJSON              `json:"files"` // every file checked, in name order
+	Skipped     []skippedJSON           `json:"skipped"`
 }
 
 type skippedJSON struct {
@@ -126,24 +118,25 @@ type skippedJSON struct {
 	Reason string `json:"reason"`
 }
 
-func (w *watcher) pageJSON(v view, counts map[State]int) statusJSON {
+func (w *watcher) pageJSON(v view, counts map[shinchoku.State]int) statusJSON {
 	out := statusJSON{Plan: w.o.Plan.ID, PlanTitle: w.o.Plan.Title, Period: w.o.Period.String(),
 		Updated: w.o.Now().Format(time.RFC3339), Counts: counts, Departments: []deptJSON{}, Files: []fileJSON{}, Skipped: []skippedJSON{}}
-	for _, s := range []State{Acceptable, Returned, NotSubmitted} {
+	for _, s := range []shinchoku.State{shinchoku.StateAccepted, shinchoku.StateReturned, shinchoku.StateNotSubmitted} {
 		counts[s] += 0 // every state present, zero or not
 	}
 	toFile := func(fv *fileView) fileJSON {
-		fj := fileJSON{File: fv.Name, Department: fv.Department, State: fv.State, Label: fv.State.Label(),
+		fj := fileJSON{File: fv.Name, Department: fv.Department, State: fv.State, Label: label(fv.State),
 			Checked: fv.Checked.Format(time.RFC3339), SHA256: fv.SHA256, Errors: fv.Errors, Warnings: fv.Warnings,
-			Result: fv.Result, Findings: []findingJSON{}}
+			Result: fv.Result, Findings: []month.FindingJSON{}}
 		for _, f := range fv.Findings {
-			fj.Findings = append(fj.Findings, findingJSON{string(f.Severity), f.Code, filepath.Base(f.File), f.Sheet, f.Cell, f.Value, f.Message})
+			f.File = filepath.Base(f.File)
+			fj.Findings = append(fj.Findings, month.NewFindingJSON(f))
 		}
 		return fj
 	}
 	var files []*fileView
 	for _, dv := range v.Departments {
-		dj := deptJSON{Department: dv.Department, State: dv.State, Label: dv.State.Label()}
+		dj := deptJSON{Department: dv.Department, State: dv.State, Label: label(dv.State)}
 		if dv.Current != nil {
 			fj := toFile(dv.Current)
 			dj.Current = &fj
@@ -166,48 +159,18 @@ func (w *watcher) pageJSON(v view, counts map[State]int) statusJSON {
 	return out
 }
 
-// writeFile writes a result through a temporary file in the same folder
-// and renames it into place: a department opening its result, or a browser
-// showing the page, sees the old file or the new one, never half of one.
-func writeFile(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".shinchoku-*.tmp")
-	if err != nil {
+// writeFile writes a result as the monthly batch writes its outputs:
+// through a temporary file renamed into place, so that a department opening
+// its result, or a browser showing the page, sees the old file or the new
+// one, never half of one.
+func writeFile(path string, data []byte) error {
+	return month.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 func sha(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// departmentOfFile finds the department a file name names: the longest
-// department name in it (templates are named <period>_<department>.xlsx).
-func (w *watcher) departmentOfFile(name string) string {
-	best := ""
-	for _, d := range w.depts {
-		if strings.Contains(name, d) && len(d) > len(best) {
-			best = d
-		}
-	}
-	return best
 }

@@ -1,10 +1,13 @@
 package watch
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/store"
 )
 
 // stateFile keeps what the watch has answered, in the results folder, so
@@ -52,10 +56,10 @@ func newRecord(name string, res ingest.Result, s *sighting, now time.Time, deptO
 
 // written is a result file the watch has put in the results folder.
 type written struct {
-	File   string `json:"file"`
-	Source string `json:"source"` // the submitted file it answers
-	SHA256 string `json:"sha256"` // of the submission it answers
-	State  State  `json:"state"`
+	File   string          `json:"file"`
+	Source string          `json:"source"` // the submitted file it answers
+	SHA256 string          `json:"sha256"` // of the submission it answers
+	State  shinchoku.State `json:"state"`
 }
 
 type saved struct {
@@ -68,17 +72,17 @@ type saved struct {
 // fingerprint sums up what a file's answer depends on besides the file:
 // the plan, the period, the settings of the checks and the actuals of
 // earlier months. When any of them changes, every file is answered again.
-func fingerprint(o Options) string {
+func fingerprint(o Options, last map[string]shinchoku.RecordedActual) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%d\n%s\n%s\n%s\n%s\n%v\n", stateFormat, o.Plan.Hash(), o.Period, o.Reader.Office,
-		strings.Join(o.Reader.Required, ","), o.Reader.Limits)
-	ids := make([]string, 0, len(o.Reader.Last))
-	for id := range o.Reader.Last {
+	fmt.Fprintf(h, "%d\n%s\n%s\n%s\n%s\n%v\n", stateFormat, o.Plan.Hash(), o.Period, o.Office,
+		strings.Join(o.Required, ","), o.Limits)
+	ids := make([]string, 0, len(last))
+	for id := range last {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		l := o.Reader.Last[id]
+		l := last[id]
 		fmt.Fprintf(h, "%s %v %s\n", id, l.Value, l.Period)
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -132,4 +136,33 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// lastActuals reads the actuals accepted before the period, which the
+// checks compare with (a cumulative value that went down, a tenfold jump),
+// as the monthly batch does. The store is opened read-only: the watch never
+// writes the record, and reads it while a run holds it. No store yet is the
+// first month; a store that cannot be read is said, and the watch checks
+// without the comparison rather than not at all.
+func lastActuals(path string, period shinchoku.Period) (map[string]shinchoku.RecordedActual, string) {
+	if path == "" {
+		return nil, ""
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, ""
+	}
+	ctx := context.Background()
+	st, err := store.OpenReadOnly(ctx, path)
+	if errors.Is(err, store.ErrNotCreated) {
+		return nil, ""
+	}
+	if err != nil {
+		return nil, fmt.Sprintf(msgStore, path, ingest.Reason(err))
+	}
+	defer st.Close()
+	last, err := st.LastActuals(ctx, period)
+	if err != nil {
+		return nil, fmt.Sprintf(msgStore, path, ingest.Reason(err))
+	}
+	return last, ""
 }

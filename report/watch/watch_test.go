@@ -12,27 +12,27 @@ import (
 	"time"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
+	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
 var period = shinchoku.Period{Year: 2026, Month: 3}
 
-// month is a small synthetic plan and its departments' workbooks, filled
+// corpusMonth is a small synthetic plan and its departments' workbooks, filled
 // in well or with a locked cell changed (an error).
-type month struct {
+type corpusMonth struct {
 	plan  *shinchoku.Plan
 	depts []string
 	good  map[string][]byte
 	bad   map[string][]byte
 }
 
-func newMonth(t *testing.T) *month {
+func newMonth(t *testing.T) *corpusMonth {
 	t.Helper()
 	p := corpus.Plan(4, 5)
 	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: "政策推進課"})
-	m := &month{plan: p, depts: gen.Departments(), good: map[string][]byte{}, bad: map[string][]byte{}}
+	m := &corpusMonth{plan: p, depts: gen.Departments(), good: map[string][]byte{}, bad: map[string][]byte{}}
 	for _, d := range m.depts {
 		for _, tr := range []corpus.Trouble{corpus.None, corpus.LockedChange} {
 			f, sum, err := gen.Workbook(d)
@@ -85,13 +85,13 @@ type running struct {
 
 // startWatch runs a watch on inbox with short times, until the test ends or
 // stop is called.
-func startWatch(t *testing.T, m *month, inbox string, mode Mode) *running {
+func startWatch(t *testing.T, m *corpusMonth, inbox string, mode Mode) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Reader: optionsFor(),
+		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Office: "政策推進課",
 			Mode: mode, Poll: 30 * time.Millisecond, Settle: 60 * time.Millisecond, Grace: 600 * time.Millisecond, Log: log})
 	}()
 	r := &running{t: t, inbox: inbox, log: log}
@@ -116,11 +116,11 @@ func startWatch(t *testing.T, m *month, inbox string, mode Mode) *running {
 
 // status is the part of 提出状況.json the tests read.
 type status struct {
-	Counts      map[State]int `json:"counts"`
+	Counts      map[shinchoku.State]int `json:"counts"`
 	Departments []struct {
-		Department string    `json:"department"`
-		State      State     `json:"state"`
-		Current    *fileJSON `json:"current"`
+		Department string          `json:"department"`
+		State      shinchoku.State `json:"state"`
+		Current    *fileJSON       `json:"current"`
 	} `json:"departments"`
 	Files []fileJSON `json:"files"`
 }
@@ -149,7 +149,7 @@ func (r *running) waitFor(what string, ok func(status) bool) status {
 	return s
 }
 
-func stateOf(s status, dept string) State {
+func stateOf(s status, dept string) shinchoku.State {
 	for _, d := range s.Departments {
 		if d.Department == dept {
 			return d.State
@@ -172,18 +172,18 @@ func TestAnswers(t *testing.T) {
 			inbox := t.TempDir()
 			r := startWatch(t, m, inbox, mode)
 			good, bad := m.depts[0], m.depts[1]
-			goodFile := filepath.Join(inbox, templates.FileName(period, good))
-			badFile := filepath.Join(inbox, templates.FileName(period, bad))
+			goodFile := filepath.Join(inbox, sheet.FileName(period, good))
+			badFile := filepath.Join(inbox, sheet.FileName(period, bad))
 			put(t, goodFile, m.good[good])
 			put(t, badFile, m.bad[bad])
 			put(t, filepath.Join(inbox, "~$"+filepath.Base(goodFile)), []byte("lock"))
 			put(t, filepath.Join(inbox, ".hidden.xlsx"), []byte("hidden"))
 			put(t, filepath.Join(inbox, "メモ.txt"), []byte("memo"))
 			s := r.waitFor("both answers", func(s status) bool {
-				return stateOf(s, good) == Acceptable && stateOf(s, bad) == Returned
+				return stateOf(s, good) == shinchoku.StateAccepted && stateOf(s, bad) == shinchoku.StateReturned
 			})
-			if s.Counts[NotSubmitted] != len(m.depts)-2 {
-				t.Errorf("未提出 %d, want %d", s.Counts[NotSubmitted], len(m.depts)-2)
+			if s.Counts[shinchoku.StateNotSubmitted] != len(m.depts)-2 {
+				t.Errorf("未提出 %d, want %d", s.Counts[shinchoku.StateNotSubmitted], len(m.depts)-2)
 			}
 			if len(s.Files) != 2 {
 				t.Errorf("files checked: %+v, want the two workbooks only", s.Files)
@@ -205,14 +205,14 @@ func TestAnswers(t *testing.T) {
 			// The department sends a corrected file: the receipt replaces the
 			// 差し戻し workbook.
 			put(t, badFile, m.good[bad])
-			r.waitFor("the corrected file", func(s status) bool { return stateOf(s, bad) == Acceptable })
+			r.waitFor("the corrected file", func(s status) bool { return stateOf(s, bad) == shinchoku.StateAccepted })
 			if _, err := os.Stat(filepath.Join(results, templates.ReturnName(filepath.Base(badFile)))); !os.IsNotExist(err) {
 				t.Errorf("the old 差し戻し workbook is still there (%v)", err)
 			}
 			// A file taken away: the department has not submitted, and its
 			// receipt goes.
 			os.Remove(goodFile)
-			r.waitFor("the removal", func(s status) bool { return stateOf(s, good) == NotSubmitted })
+			r.waitFor("the removal", func(s status) bool { return stateOf(s, good) == shinchoku.StateNotSubmitted })
 			if _, err := os.Stat(filepath.Join(results, receiptName(filepath.Base(goodFile)))); !os.IsNotExist(err) {
 				t.Errorf("the receipt of a removed file is still there (%v)", err)
 			}
@@ -232,7 +232,7 @@ func TestHalfWritten(t *testing.T) {
 	r := startWatch(t, m, inbox, ModeEvents)
 	d, broken := m.depts[0], m.depts[1]
 	data := m.good[d]
-	f, err := os.Create(filepath.Join(inbox, templates.FileName(period, d)))
+	f, err := os.Create(filepath.Join(inbox, sheet.FileName(period, d)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,8 +243,10 @@ func TestHalfWritten(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	f.Write(data[len(data)/2:])
 	f.Close()
-	put(t, filepath.Join(inbox, templates.FileName(period, broken)), m.good[broken][:1000])
-	s := r.waitFor("both", func(s status) bool { return stateOf(s, d) == Acceptable && stateOf(s, broken) == Returned })
+	put(t, filepath.Join(inbox, sheet.FileName(period, broken)), m.good[broken][:1000])
+	s := r.waitFor("both", func(s status) bool {
+		return stateOf(s, d) == shinchoku.StateAccepted && stateOf(s, broken) == shinchoku.StateReturned
+	})
 	if strings.Contains(r.log.String(), d+"  差し戻し") {
 		t.Errorf("the half-written file was returned:\n%s", r.log.String())
 	}
@@ -253,7 +255,7 @@ func TestHalfWritten(t *testing.T) {
 			t.Errorf("broken file: %+v", fj)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(inbox, ResultsFolder, returnText(templates.FileName(period, broken)))); err != nil {
+	if _, err := os.Stat(filepath.Join(inbox, ResultsFolder, returnText(sheet.FileName(period, broken)))); err != nil {
 		t.Errorf("no 差し戻し notice for the broken file: %v", err)
 	}
 }
@@ -265,17 +267,17 @@ func TestSuperseded(t *testing.T) {
 	inbox := t.TempDir()
 	r := startWatch(t, m, inbox, ModeEvents)
 	d := m.depts[2]
-	older := filepath.Join(inbox, "旧_"+templates.FileName(period, d))
+	older := filepath.Join(inbox, "旧_"+sheet.FileName(period, d))
 	put(t, older, m.bad[d])
-	r.waitFor("the first file", func(s status) bool { return stateOf(s, d) == Returned })
+	r.waitFor("the first file", func(s status) bool { return stateOf(s, d) == shinchoku.StateReturned })
 	time.Sleep(50 * time.Millisecond) // a later modification time
-	put(t, filepath.Join(inbox, templates.FileName(period, d)), m.good[d])
-	s := r.waitFor("the newer file", func(s status) bool { return stateOf(s, d) == Acceptable })
+	put(t, filepath.Join(inbox, sheet.FileName(period, d)), m.good[d])
+	s := r.waitFor("the newer file", func(s status) bool { return stateOf(s, d) == shinchoku.StateAccepted })
 	found := false
 	for _, fj := range s.Files {
 		if fj.File == filepath.Base(older) {
 			found = true
-			if fj.State != Superseded {
+			if fj.State != shinchoku.StateSuperseded {
 				t.Errorf("older file: %s, want superseded", fj.State)
 			}
 		}
@@ -291,14 +293,16 @@ func TestResume(t *testing.T) {
 	inbox := t.TempDir()
 	r := startWatch(t, m, inbox, ModeEvents)
 	a, b := m.depts[0], m.depts[1]
-	put(t, filepath.Join(inbox, templates.FileName(period, a)), m.good[a])
-	put(t, filepath.Join(inbox, templates.FileName(period, b)), m.bad[b])
-	first := r.waitFor("two answers", func(s status) bool { return stateOf(s, a) == Acceptable && stateOf(s, b) == Returned })
+	put(t, filepath.Join(inbox, sheet.FileName(period, a)), m.good[a])
+	put(t, filepath.Join(inbox, sheet.FileName(period, b)), m.bad[b])
+	first := r.waitFor("two answers", func(s status) bool {
+		return stateOf(s, a) == shinchoku.StateAccepted && stateOf(s, b) == shinchoku.StateReturned
+	})
 	r.stop()
-	put(t, filepath.Join(inbox, templates.FileName(period, b)), m.good[b])
+	put(t, filepath.Join(inbox, sheet.FileName(period, b)), m.good[b])
 
 	r2 := startWatch(t, m, inbox, ModeEvents)
-	second := r2.waitFor("the changed file", func(s status) bool { return stateOf(s, b) == Acceptable })
+	second := r2.waitFor("the changed file", func(s status) bool { return stateOf(s, b) == shinchoku.StateAccepted })
 	checked := func(s status, dept string) string {
 		for _, d := range s.Departments {
 			if d.Department == dept && d.Current != nil {
@@ -328,8 +332,8 @@ func TestHostile(t *testing.T) {
 	put(t, filepath.Join(inbox, "巨大.xlsx"), big)
 	put(t, filepath.Join(inbox, "\x1b[31m色.xlsx"), []byte("PK\x03\x04 not really"))
 	d := m.depts[3]
-	put(t, filepath.Join(inbox, templates.FileName(period, d)), m.good[d])
-	s := r.waitFor("all three", func(s status) bool { return stateOf(s, d) == Acceptable && len(s.Files) == 3 })
+	put(t, filepath.Join(inbox, sheet.FileName(period, d)), m.good[d])
+	s := r.waitFor("all three", func(s status) bool { return stateOf(s, d) == shinchoku.StateAccepted && len(s.Files) == 3 })
 	for _, fj := range s.Files {
 		if fj.File == "巨大.xlsx" && (len(fj.Findings) == 0 || fj.Findings[0].Code != "file.too_large") {
 			t.Errorf("large file: %+v", fj)
@@ -358,5 +362,3 @@ func TestResultsFolderErrors(t *testing.T) {
 		}
 	}
 }
-
-func optionsFor() ingest.Options { return ingest.Options{Office: "政策推進課"} }
