@@ -30,8 +30,8 @@ type Skipped struct {
 var workbookExt = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
 
 // Collect lists the submission files named by paths: files as given, and the
-// files directly in folders. Excel lock files (~$…), hidden files and
-// files that are not workbooks are skipped and listed. The list is sorted.
+// files directly in folders. Excel lock files (~$…), hidden files, folders
+// and files that are not workbooks are skipped and listed. The list is sorted.
 func Collect(paths []string) ([]string, []Skipped, error) {
 	var files []string
 	var skipped []Skipped
@@ -53,7 +53,10 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 			full := filepath.Join(p, name)
 			switch {
 			case e.IsDir():
-				continue
+				// Listed, not read: a department's file saved into a
+				// subfolder, or a folder named like a workbook, would
+				// otherwise go unnoticed.
+				skipped = append(skipped, Skipped{full, "フォルダです（受付フォルダの中のフォルダは読みません。提出はブックを直接置いてください）"})
 			case strings.HasPrefix(name, "~$"):
 				skipped = append(skipped, Skipped{full, "Excel の一時ファイル（編集中のロックファイル）"})
 			case strings.HasPrefix(name, "."):
@@ -106,7 +109,15 @@ func (rd *Reader) ReadFiles(files []string, workers int, done func()) []Result {
 // ReadFile reads one submission from disk. Only a regular file is opened
 // (a device or a named pipe would be read forever, or block), and no more
 // than the size limit is read, even from a file that grows meanwhile.
+// The result's Path is path, and so is its File until Rename gives it the
+// name outputs use.
 func (rd *Reader) ReadFile(path string) Result {
+	res := rd.readFile(path)
+	res.Path = path
+	return res
+}
+
+func (rd *Reader) readFile(path string) Result {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && !info.Mode().IsRegular():

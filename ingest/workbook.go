@@ -79,7 +79,10 @@ func NewReader(p *shinchoku.Plan, o Options) *Reader {
 // Result is what reading one workbook gave: the submission, when the file
 // could be read as a template, and every finding.
 type Result struct {
+	// File is the name every output gives the file (a run names it by its
+	// path relative to the inbox); Path is where it was read from.
 	File       string
+	Path       string
 	Submission *shinchoku.Submission
 	SavedAt    string    // when the workbook was last saved (its document properties)
 	ModTime    time.Time // the file's modification time, when read from disk
@@ -87,6 +90,19 @@ type Result struct {
 	Data       []byte    // the content, when read from disk as a template: the archive and the 差し戻し workbook use these bytes, so a file is read once
 	Superseded bool      // a newer submission of the same department and period replaces it
 	Findings   shinchoku.Findings
+}
+
+// Rename gives the file the name the outputs use, in the result and in its
+// findings. Outputs then do not depend on where the inbox is: the same
+// month gives the same files wherever the folders are, and no output tells
+// a department or the council the office's folder layout or user names.
+func (r *Result) Rename(name string) {
+	for i, f := range r.Findings {
+		if f.File == r.File {
+			r.Findings[i].File = name
+		}
+	}
+	r.File = name
 }
 
 // State is what becomes of the file: accepted when it was read, has no

@@ -279,6 +279,13 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 		}
 		return nil, err
 	}
+	// The run holds the store: a copy into the archive that a killed run
+	// left half-way is no one's.
+	if names, err := filepath.Glob(filepath.Join(s.archiveDir(), archiveTemp)); err == nil {
+		for _, n := range names {
+			os.Remove(n)
+		}
+	}
 	return &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx,
 		inserts: map[insertKey]*sql.Stmt{}}, nil
 }
@@ -383,7 +390,7 @@ func planHash(s *shinchoku.Submission) string {
 // Archive copies an accepted file into the archive beside the store, named
 // by its hash, unless it is there already.
 func (s *Store) Archive(sha string, data []byte) error {
-	dir := filepath.Join(filepath.Dir(s.path), "archive")
+	dir := s.archiveDir()
 	path := filepath.Join(dir, sha+".xlsx")
 	if _, err := os.Stat(path); err == nil {
 		return nil
@@ -391,7 +398,7 @@ func (s *Store) Archive(sha string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".archive-*.tmp")
+	tmp, err := os.CreateTemp(dir, archiveTemp)
 	if err != nil {
 		return err
 	}
@@ -406,3 +413,9 @@ func (s *Store) Archive(sha string, data []byte) error {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// archiveTemp names the temporary files of copies into the archive.
+const archiveTemp = ".archive-*.tmp"
+
+// archiveDir is the folder beside the store that holds the accepted files.
+func (s *Store) archiveDir() string { return filepath.Join(filepath.Dir(s.path), "archive") }

@@ -129,7 +129,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Period: period, Skipped: skipped, report: o.Report}
+	res := &Result{Period: period, Skipped: skipped, report: o.Report, OutDir: filepath.Join(o.Out, period.String())}
+	// The run holds the store: temporary files a killed or failed run left
+	// beside the outputs are no one's.
+	removeTemps(res.OutDir, filepath.Join(res.OutDir, returnsFolder))
+	for i := range res.Skipped {
+		res.Skipped[i].File = inboxName(inbox, res.Skipped[i].File)
+	}
 	res.timed("読み取り・検証", func() error {
 		var done func()
 		if o.Progress != nil {
@@ -138,6 +144,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			done = func() { o.Progress(int(n.Add(1)), len(files)) }
 		}
 		res.Files = ingest.NewReader(o.Plan, ro).ReadFiles(files, workers, done)
+		for i := range res.Files {
+			res.Files[i].Rename(inboxName(inbox, res.Files[i].Path))
+		}
 		return nil
 	})
 	storeStart := time.Now()
@@ -153,14 +162,29 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		pr.Findings = append(pr.Findings, r.Findings...)
 	}
 	res.Progress = pr
-	res.OutDir = filepath.Join(o.Out, period.String())
-	if err := res.write(); err != nil {
+	written, err := res.write()
+	if err != nil {
 		return nil, err
 	}
+	// Nothing is put in place unless the record changes with it.
 	if err := run.Commit(); err != nil {
+		written.discard()
 		return nil, Failf(err, msg("store.write"), o.Store)
 	}
+	if err := written.place(); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// inboxName is the name outputs give a file of the inbox: its path relative
+// to the inbox, with forward slashes on every system.
+func inboxName(inbox, path string) string {
+	rel, err := filepath.Rel(inbox, path)
+	if err != nil {
+		rel = filepath.Base(path)
+	}
+	return filepath.ToSlash(rel)
 }
 
 func lockedError(path string) error {

@@ -16,11 +16,16 @@ import (
 	"github.com/shinchoku/shinchoku/templates"
 )
 
-// write writes every output of the run, each through a temporary file. The
-// consolidated workbook, the report (PDF and HTML) and summary.json are
-// put in place together, once all four are written.
-func (res *Result) write() error {
-	returnsDir := filepath.Join(res.OutDir, "差し戻し")
+// returnsFolder is the folder of the 差し戻し workbooks in a month's outputs.
+const returnsFolder = "差し戻し"
+
+// write writes every output of the run (the consolidated workbook, the
+// report as PDF and HTML, summary.json, the 差し戻し workbooks), each into a
+// temporary file beside it, and returns them to be put in place together once the record has
+// changed: a run that fails leaves every previous output, the 差し戻し
+// workbooks included, as it was.
+func (res *Result) write() (pending, error) {
+	returnsDir := filepath.Join(res.OutDir, returnsFolder)
 	outputs := []struct {
 		stage, path, fail string
 		write             func(io.Writer) error
@@ -38,32 +43,39 @@ func (res *Result) write() error {
 	}
 	// The outputs only read the evaluated progress: write them side by side.
 	var wg sync.WaitGroup
-	temps := make([]string, len(outputs))
+	written := make([]pending, len(outputs)+1)
 	errs := make([]error, len(outputs)+1)
 	for i, o := range outputs {
 		wg.Go(func() {
-			errs[i] = res.timed(o.stage, func() (err error) {
-				if temps[i], err = writeTemp(o.path, o.write); err != nil {
+			errs[i] = res.timed(o.stage, func() error {
+				tmp, err := writeTemp(o.path, o.write)
+				if err != nil {
 					return Failf(err, "%s", o.fail)
 				}
+				written[i] = pending{{tmp, o.path}}
 				return nil
 			})
 		})
 	}
 	wg.Go(func() {
-		errs[len(outputs)] = res.timed("差し戻し用ブック", func() error { return WriteReturns(returnsDir, res.Files) })
+		errs[len(outputs)] = res.timed("差し戻し用ブック", func() error {
+			return writeReturns(returnsDir, res.Files, func(path string, write func(io.Writer) error) error {
+				tmp, err := writeTemp(path, write)
+				if err == nil {
+					written[len(outputs)] = append(written[len(outputs)], struct{ tmp, path string }{tmp, path})
+				}
+				return err
+			})
+		})
 	})
 	wg.Wait()
-	err := errors.Join(errs...)
-	for i, o := range outputs {
-		if err == nil {
-			err = commitTemp(temps[i], o.path)
-		} else if temps[i] != "" {
-			os.Remove(temps[i]) // nothing is put in place after a failure
-		}
+	var all pending
+	for _, w := range written {
+		all = append(all, w...)
 	}
-	if err != nil {
-		return err
+	if err := errors.Join(errs...); err != nil {
+		all.discard()
+		return nil, err
 	}
 	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path, outputs[3].path)
 	for _, r := range res.Files {
@@ -72,13 +84,57 @@ func (res *Result) write() error {
 		}
 	}
 	res.Outputs = append(res.Outputs, outputs[2].path)
+	return all, nil
+}
+
+// pending are files written to temporary files, waiting to be put in place.
+type pending []struct{ tmp, path string }
+
+// discard removes the temporary files.
+func (p pending) discard() {
+	for _, f := range p {
+		os.Remove(f.tmp)
+	}
+}
+
+// place renames every temporary file into place; after a failure the rest
+// are removed.
+func (p pending) place() error {
+	for i, f := range p {
+		if err := commitTemp(f.tmp, f.path); err != nil {
+			p[i+1:].discard()
+			return err
+		}
+	}
 	return nil
 }
 
-// WriteReturns writes a 差し戻し workbook for every submission with errors.
-// Files that could not be opened as workbooks get none: their finding says
-// what to do.
+// tempPattern names the temporary files of outputs being written.
+const tempPattern = ".shinchoku-*.tmp"
+
+// removeTemps removes the temporary files that a run killed or failed
+// half-way left in dirs. Only a run calls it, holding the store: the
+// temporary files there are no other run's.
+func removeTemps(dirs ...string) {
+	for _, dir := range dirs {
+		names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+		for _, n := range names {
+			if info, err := os.Lstat(n); err == nil && info.Mode().IsRegular() {
+				os.Remove(n)
+			}
+		}
+	}
+}
+
+// WriteReturns writes a 差し戻し workbook for every submission with errors,
+// each put in place as it is written. Files that could not be opened as
+// workbooks get none: their finding says what to do.
 func WriteReturns(dir string, results []ingest.Result) error {
+	return writeReturns(dir, results, WriteFile)
+}
+
+// writeReturns builds the 差し戻し workbooks and hands each to put.
+func writeReturns(dir string, results []ingest.Result, put func(path string, write func(io.Writer) error) error) error {
 	for _, r := range results {
 		if !r.Findings.HasErrors() || r.Submission == nil {
 			continue
@@ -87,7 +143,7 @@ func WriteReturns(dir string, results []ingest.Result) error {
 		if err != nil {
 			continue // unreadable as a workbook: the findings list is the return
 		}
-		err = WriteFile(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
+		err = put(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
 			_, err := f.WriteTo(w)
 			return err
 		})
@@ -117,7 +173,7 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", Failf(err, msg("file.mkdir"), dir)
 	}
-	tmp, err := os.CreateTemp(dir, ".shinchoku-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", Failf(err, msg("file.create"), dir)
 	}
