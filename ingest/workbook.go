@@ -41,6 +41,7 @@ type Reader struct {
 	hash     string
 	depts    map[string]bool
 	rows     map[[2]string]sheet.Row // by node ID and indicator ID
+	byDept   map[string][]sheet.Row  // each department's rows, in plan order
 	period   *shinchoku.Period
 	required []string
 	last     map[string]shinchoku.RecordedActual
@@ -67,6 +68,7 @@ func NewReader(p *shinchoku.Plan, o Options) *Reader {
 		rd.limits.Rows = DefaultLimits.Rows
 	}
 	depts, rows := p.Reporters(o.Office), sheet.RowsByDepartment(p, o.Office)
+	rd.byDept = rows
 	for _, d := range depts {
 		rd.depts[d] = true
 		for _, r := range rows[d] {
@@ -273,6 +275,9 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 		f.errorf("template.version", sheet.MetaSheet, "", v, v, sheet.FormatVersion)
 		return nil
 	}
+	if !f.sealed(meta, rowMap) {
+		return nil
+	}
 	period, err := shinchoku.ParsePeriod(meta[sheet.MetaPeriod])
 	if err != nil {
 		f.errorf("template.bad_meta", sheet.MetaSheet, "", meta[sheet.MetaPeriod], sheet.MetaPeriod)
@@ -294,6 +299,9 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 		return nil
 	case f.period != nil && *f.period != period:
 		f.errorf("template.period", sheet.MetaSheet, "", period.String(), period.Label(), f.period.Label())
+		return nil
+	}
+	if !f.ownRows(sub.Department, rowMap) {
 		return nil
 	}
 	if !wb.hasSheet(sheet.InputSheet) {
@@ -322,6 +330,54 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 	f.percent = percent
 	f.entries(sub, rowMap, placed, grid, noValue)
 	return sub
+}
+
+// sealed checks the seal of the hidden sheet: its identity and row map are
+// as the template was generated.
+func (f *file) sealed(meta map[string]string, rowMap []mapped) bool {
+	rows := make([]sheet.MapRow, len(rowMap))
+	for i, m := range rowMap {
+		rows[i] = sheet.MapRow{Row: m.row, NodeID: m.node, IndicatorID: m.indicator, Locked: m.checksum}
+	}
+	if meta[sheet.MetaChecksum] != sheet.Seal(meta, rows) {
+		f.errorf("template.identity", sheet.MetaSheet, "", "", meta[sheet.MetaDepartment])
+		return false
+	}
+	return true
+}
+
+// ownRows checks that the row map holds exactly the department's rows of
+// the plan, each once: a workbook can never report on another department's
+// indicators, and a row cannot disappear with its row map entry. Rows of
+// the plan that are missing are reported (the rest is still read); a row
+// that is not the department's means the workbook is not its own, and
+// nothing of it is used.
+func (f *file) ownRows(dept string, rowMap []mapped) bool {
+	own := map[[2]string]bool{}
+	for _, r := range f.byDept[dept] {
+		own[[2]string{r.Node.ID, r.IndicatorID()}] = true
+	}
+	seen := map[[2]string]bool{}
+	ok := true
+	for _, m := range rowMap {
+		k := [2]string{m.node, m.indicator}
+		switch {
+		case !own[k]:
+			f.errorf("template.foreign_row", sheet.InputSheet, "", "", label(m), dept)
+			ok = false
+		case seen[k]:
+			f.errorf("template.bad_meta", sheet.MetaSheet, "", "", "row map: "+label(m))
+			ok = false
+		}
+		seen[k] = true
+	}
+	for _, r := range f.byDept[dept] {
+		k := [2]string{r.Node.ID, r.IndicatorID()}
+		if !seen[k] {
+			f.errorf("template.row_missing", sheet.InputSheet, "", "", label(mapped{node: k[0], indicator: k[1]}), "対応表にもありません")
+		}
+	}
+	return ok
 }
 
 // meta reads the hidden identity sheet and its row map.

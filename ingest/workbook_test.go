@@ -230,7 +230,7 @@ func TestTrouble(t *testing.T) {
 			if err := f.SetCellValue(sheet.MetaSheet, "B5", "総務課"); err != nil {
 				t.Fatal(err)
 			}
-		}, code: "template.department", sev: "error"},
+		}, code: "template.identity", sev: "error"},
 		{name: "other period", change: func(t *testing.T, f *excelize.File, rows []int) {}, opts: ingest.Options{Period: &shinchoku.Period{Year: 2024, Month: 10}},
 			code: "template.period", sev: "error"},
 		{name: "cumulative goes down", change: func(t *testing.T, f *excelize.File, rows []int) {},

@@ -333,6 +333,17 @@ func (w *writer) protect(name string) {
 // meta writes the very hidden identity sheet that ingest relies on.
 func (w *writer) meta(rowMap [][]any, checksums []string) {
 	f, name := w.f, sheet.MetaSheet
+	identity := map[string]string{
+		sheet.MetaFormat:     strconv.Itoa(sheet.FormatVersion),
+		sheet.MetaPlanID:     w.opts.Plan.ID,
+		sheet.MetaPlanHash:   w.hash,
+		sheet.MetaPeriod:     w.opts.Period.String(),
+		sheet.MetaDepartment: w.dept,
+	}
+	mapRows := make([]sheet.MapRow, len(rowMap))
+	for i, r := range rowMap {
+		mapRows[i] = sheet.MapRow{Row: r[0].(int), NodeID: r[1].(string), IndicatorID: r[2].(string), Locked: checksums[i]}
+	}
 	values := map[string]any{
 		sheet.MetaFormat:     sheet.FormatVersion,
 		sheet.MetaPlanID:     w.opts.Plan.ID,
@@ -340,7 +351,7 @@ func (w *writer) meta(rowMap [][]any, checksums []string) {
 		sheet.MetaPeriod:     w.opts.Period.String(),
 		sheet.MetaDepartment: w.dept,
 		sheet.MetaCreated:    w.opts.Period.End().Format("2006-01-02"),
-		sheet.MetaChecksum:   sheet.Checksum(checksums),
+		sheet.MetaChecksum:   sheet.Seal(identity, mapRows),
 	}
 	for i, k := range sheet.MetaKeys {
 		w.set(f.SetSheetRow(name, "A"+strconv.Itoa(i+1), &[]any{k, values[k]}))

@@ -190,6 +190,32 @@ func bigGuide(size int) func(*testing.T, []byte) []byte {
 
 func init() {
 	hostileCases = append(hostileCases,
+		hostile{name: "department changed to another's", edit: func(t *testing.T, f *excelize.File, _ []int) {
+			for i, k := range sheet.MetaKeys {
+				if k == sheet.MetaDepartment {
+					if err := f.SetCellValue(sheet.MetaSheet, "B"+strconv.Itoa(i+1), isolationDepts[1]); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}, code: "template.identity"},
+		hostile{name: "row deleted with its row map entry", edit: func(t *testing.T, f *excelize.File, rows []int) {
+			if err := f.RemoveRow(sheet.InputSheet, rows[1]); err != nil {
+				t.Fatal(err)
+			}
+			cell, _ := excelize.CoordinatesToCellName(sheet.RowMapColumn, 3)
+			last, _ := excelize.CoordinatesToCellName(sheet.RowMapColumn+len(sheet.RowMapHeaders)-1, 3)
+			for c := cell; ; {
+				if err := f.SetCellValue(sheet.MetaSheet, c, nil); err != nil {
+					t.Fatal(err)
+				}
+				if c == last {
+					break
+				}
+				col, row, _ := excelize.CellNameToCoordinates(c)
+				c, _ = excelize.CoordinatesToCellName(col+1, row)
+			}
+		}, code: "template.identity"},
 		hostile{name: "30,000 stray input cells and an error", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 30000, func(r int) string {
 				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>` + strconv.Itoa(r) + `</v></c></row>`

@@ -345,8 +345,36 @@ const (
 	MetaPeriod     = "period"
 	MetaDepartment = "department"
 	MetaCreated    = "created"
-	MetaChecksum   = "checksum" // of every locked cell of every data row
+	MetaChecksum   = "checksum" // the Seal of the identity and the row map
 )
+
+// MapRow is one row of the row map: where a data row was written and the
+// checksum of its locked cells.
+type MapRow struct {
+	Row                         int
+	NodeID, IndicatorID, Locked string
+}
+
+// sealed are the identity keys the Seal covers: all but the creation date.
+var sealed = []string{MetaFormat, MetaPlanID, MetaPlanHash, MetaPeriod, MetaDepartment}
+
+// Seal is the checksum the hidden sheet keeps of itself: the identity it
+// claims (format, plan, plan hash, period, department) and every entry of
+// its row map. ingest recomputes it, so that an identity edited by hand
+// (another department's name, another period) or a row map entry deleted
+// with its row is noticed. It is not a signature: it stops mistakes and
+// casual edits, and the rows of the plan (which ingest checks against the
+// department) stop the rest.
+func Seal(identity map[string]string, rows []MapRow) string {
+	texts := make([]string, 0, len(sealed)+4*len(rows))
+	for _, k := range sealed {
+		texts = append(texts, identity[k])
+	}
+	for _, r := range rows {
+		texts = append(texts, strconv.Itoa(r.Row), r.NodeID, r.IndicatorID, r.Locked)
+	}
+	return Checksum(texts)
+}
 
 // MetaKeys lists the identity keys in the order the hidden sheet holds them
 // (rows 1 to len(MetaKeys)).
