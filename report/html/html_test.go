@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/content"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
+	"github.com/shinchoku/shinchoku/report/content"
 	"github.com/shinchoku/shinchoku/seeds"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
