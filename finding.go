@@ -35,6 +35,7 @@ type Finding struct {
 	Sheet    string // workbook sheet, when in a workbook
 	Cell     string // A1-style reference
 	Value    string // the value found, as written
+	Want     string // what the cell must hold, when only one value will do (a locked cell's original)
 	Message  string // Japanese, tells the reader what to do
 }
 

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
@@ -648,7 +650,7 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 	case e.Status == shinchoku.StatusPending && e.Actual.Set:
 		f.warnf("value.actual_pending", sheet.InputSheet, sheet.Cell(sheet.Status, n), string(e.Status))
 	case e.Status != shinchoku.StatusPending && !e.Actual.Set && !bad && !f.formulas[cell]:
-		f.errorf("value.missing_actual", sheet.InputSheet, cell, "")
+		f.errorf("value.missing_actual", sheet.InputSheet, cell, shown(text)) // "" or the dash typed
 	case e.Status == "" && e.Actual.Set:
 		// A number without a status is taken as final: most entries are.
 		e.Status = shinchoku.StatusFinal
@@ -687,9 +689,9 @@ func (f *file) plausible(ind *shinchoku.Indicator, v shinchoku.Value, cell, text
 	x := v.Num
 	switch {
 	case isShare(ind.Unit) && (x < 0 || x > 100):
-		f.warnf("value.share_range", sheet.InputSheet, cell, text, ind.Name, text)
+		f.warnf("value.share_range", sheet.InputSheet, cell, text, ind.Name)
 	case x < 0 && !signedUnits[ind.Unit] && !isShare(ind.Unit):
-		f.errorf("value.negative", sheet.InputSheet, cell, text, ind.Name, text)
+		f.errorf("value.negative", sheet.InputSheet, cell, text, ind.Name)
 	}
 	last, ok := f.last[ind.ID]
 	if !ok || !last.Value.Set {
@@ -721,6 +723,14 @@ func (f *file) listValue(key string, row int, v string) string {
 			return v
 		}
 	}
+	// Full-width letters and stray spaces (「Ｂ」, 「 継続」) are the entry
+	// they fold to: the lists are short words in which NFKC loses nothing.
+	folded := norm.NFKC.String(strings.TrimSpace(v))
+	for _, allowed := range c.List {
+		if folded == norm.NFKC.String(allowed) {
+			return allowed
+		}
+	}
 	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), shown(v), c.Header, strings.Join(c.List, "、"))
 	return v
 }
@@ -750,11 +760,14 @@ func (f *file) checkLocked(n int, m mapped, row sheet.Row, cols []string, period
 		}
 		if orig := sheet.CellText(want[i]); sheet.Canonical(orig) != sheet.Canonical(texts[i]) {
 			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), shown(texts[i]), quote(orig))
+			// The 差し戻し copy puts the original back: the sheet is
+			// protected, and the department could not.
+			f.findings[len(f.findings)-1].Want = orig
 			reported = true
 		}
 	}
 	if !reported {
-		f.errorf("template.locked", sheet.InputSheet, sheet.Cell(sheet.LastActual, n), "", "前回の実績値・報告時点")
+		f.errorf("template.locked_last", sheet.InputSheet, sheet.Cell(sheet.LastActual, n), "", "前回の実績値・報告時点")
 	}
 }
 

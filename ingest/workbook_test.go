@@ -295,6 +295,74 @@ func TestChangedLockedCellNamesOriginal(t *testing.T) {
 	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "「内定者数」") || res.Findings[0].Value != "内定した人の数" {
 		t.Fatalf("findings: %v", dump(res.Findings))
 	}
+	if res.Findings[0].Want != "内定者数" {
+		t.Errorf("Want = %q, want the original 内定者数 for the 差し戻し copy to restore", res.Findings[0].Want)
+	}
+}
+
+// TestFindingValues: what a finding shows beside its message is what was
+// typed (a dash too), and the message does not repeat it.
+func TestFindingValues(t *testing.T) {
+	for _, tc := range []struct {
+		name, key string
+		row       int
+		typed     any
+		code      string
+		value     string
+	}{
+		{"dash", sheet.Actual, 0, "-", "value.missing_actual", "-"},
+		{"full-width dash", sheet.Actual, 0, "－", "value.missing_actual", "－"},
+		{"negative", sheet.Actual, 0, "△5", "value.negative", "△5"},
+		{"share", sheet.Actual, 1, 120, "value.share_range", "120"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := plan(t)
+			f, rows := filled(t, p)
+			f.SetCellValue(sheet.InputSheet, sheet.Cell(tc.key, rows[tc.row]), tc.typed)
+			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("x.xlsx", bytesOf(t, f))
+			for _, fd := range res.Findings {
+				if fd.Code != tc.code {
+					continue
+				}
+				if fd.Value != tc.value {
+					t.Errorf("value %q, want %q as typed", fd.Value, tc.value)
+				}
+				if strings.Contains(fd.Message, tc.value) {
+					t.Errorf("message repeats the value %q: %s", tc.value, fd.Message)
+				}
+				return
+			}
+			t.Fatalf("no %s in\n%s", tc.code, dump(res.Findings))
+		})
+	}
+}
+
+// TestListFolds: a list entry typed full-width or with spaces is the entry
+// it folds to; anything else is refused with the list in the message.
+func TestListFolds(t *testing.T) {
+	for _, tc := range []struct {
+		typed, want string
+		ok          bool
+	}{
+		{"Ｂ", "B", true},
+		{" A ", "A", true},
+		{"ｂ", "", false},
+		{"良い", "", false},
+	} {
+		p := plan(t)
+		f, rows := filled(t, p)
+		f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.SelfEval, rows[0]), tc.typed)
+		res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("x.xlsx", bytesOf(t, f))
+		if !tc.ok {
+			if len(res.Findings) != 1 || res.Findings[0].Code != "value.not_in_list" || !strings.Contains(res.Findings[0].Message, "A、B、C、D") {
+				t.Errorf("%q: %s", tc.typed, dump(res.Findings))
+			}
+			continue
+		}
+		if len(res.Findings) != 0 || res.Submission.Nodes[0].SelfEvaluation != tc.want {
+			t.Errorf("%q read as %+v with %s, want %q", tc.typed, res.Submission.Nodes[0], dump(res.Findings), tc.want)
+		}
+	}
 }
 
 func TestPlanChanged(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -23,9 +24,17 @@ const (
 // coloured and listed with a link in the 指摘一覧 sheet.
 const maxComments = 500
 
+// returnPrefix starts the file name of every 差し戻し workbook.
+const returnPrefix = "差し戻し_"
+
 // ReturnName is the file name of a 差し戻し workbook for a submitted file.
 func ReturnName(file string) string {
-	return "差し戻し_" + file
+	return returnPrefix + file
+}
+
+// IsReturnName says whether a file name is one ReturnName gives.
+func IsReturnName(name string) bool {
+	return strings.HasPrefix(name, returnPrefix) && len(name) > len(returnPrefix)
 }
 
 // Return builds the 差し戻し workbook for a submission: a copy of it with each
@@ -68,6 +77,7 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 			if err != nil {
 				return nil, err
 			}
+			plainColors(st)
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 			id, err = f.NewStyle(st)
 			if err != nil {
@@ -82,6 +92,15 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 			comments++
 			w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: fd.Severity.Label() + ": " + fd.Message}))
 		}
+
+		comment := fd.Severity.Label() + ": " + fd.Message
+		if fd.Want != "" {
+			// A locked cell that was overwritten: the sheet is protected, so
+			// the copy puts the original back itself.
+			w.set(restore(f, fd.Sheet, fd.Cell, fd.Want))
+			comment = "元の値に戻しました（書き換えられていた値: " + fd.Value + "）"
+		}
+		w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: comment}))
 	}
 	w.findingList(findings)
 	if w.err != nil {
@@ -91,15 +110,63 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 	return f, nil
 }
 
+// plainColors drops the alpha byte of the colours of a style read back
+// from the workbook. A file saved by openpyxl has eight-digit colours
+// (00000000); excelize returns them as they are and, on writing the new
+// style, puts FF before them: ten digits, which openpyxl then refuses to
+// open. Six digits are what NewStyle expects.
+func plainColors(st *excelize.Style) {
+	plain := func(c string) string {
+		if len(c) == 8 {
+			return c[2:]
+		}
+		return c
+	}
+	if st.Font != nil {
+		st.Font.Color = plain(st.Font.Color)
+	}
+	for i := range st.Border {
+		st.Border[i].Color = plain(st.Border[i].Color)
+	}
+}
+
+// restore writes a locked cell's original text back, as a number where
+// the template wrote one.
+func restore(f *excelize.File, sheetName, cell, text string) error {
+	if v, err := strconv.ParseFloat(text, 64); err == nil {
+		return f.SetCellFloat(sheetName, cell, v, -1, 64)
+	}
+	return f.SetCellStr(sheetName, cell, text)
+}
+
+// Columns of the 指摘一覧 sheet: what a department needs to find and fix
+// each problem, with no IDs. Widths are sized to print one page across on
+// A4 landscape at 100 %.
+var returnColumns = []struct {
+	header string
+	width  float64
+}{
+	{"No.", 4}, {"重要度", 7}, {"事業名", 22}, {"指標名", 20}, {"セル", 7}, {"入力値", 12}, {"内容（どう直すか）", 56},
+}
+
 // findingList writes the 指摘一覧 sheet, places it first and opens the
-// workbook on it.
+// workbook on it: the department and period at the top, then a row per
+// finding with the project and indicator of its row, the cell (a link to
+// it), what was typed and what to do.
 func (w *writer) findingList(findings shinchoku.Findings) {
 	f := w.f
+	dept, period := metaValue(f, sheet.MetaDepartment), metaValue(f, sheet.MetaPeriod)
+	if p, err := shinchoku.ParsePeriod(period); err == nil {
+		period = p.Label()
+	}
 	_, err := f.NewSheet(ReturnSheet)
 	w.set(err)
 	w.set(f.MoveSheet(ReturnSheet, f.GetSheetName(0)))
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Bold: true, Size: 11},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}}})
+	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Bold: true, Size: 12}})
+	w.set(err)
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Bold: true, Size: 10},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	w.set(err)
 	text, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Size: 10},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
@@ -115,32 +182,89 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 			warns++
 		}
 	}
-	w.set(f.SetCellValue(ReturnSheet, "A1", fmt.Sprintf("差し戻し: エラー %d件（修正が必要）、警告 %d件（確認してください）。セルの位置をクリックすると該当のセルに移動します。修正したらこのファイルを保存して再提出してください。", errs, warns)))
-	w.set(f.MergeCell(ReturnSheet, "A1", "F1"))
-	w.set(f.SetCellStyle(ReturnSheet, "A1", "F1", text))
-	w.set(f.SetRowHeight(ReturnSheet, 1, 48))
-	header := []any{"No.", "重要度", "シート", "セル", "入力値", "内容（どう直すか）"}
-	w.set(f.SetSheetRow(ReturnSheet, "A3", &header))
-	w.set(f.SetCellStyle(ReturnSheet, "A3", "F3", bold))
+	last, _ := excelize.ColumnNumberToName(len(returnColumns))
+	heading := "差し戻し"
+	if dept != "" {
+		heading += "　" + dept
+	}
+	if period != "" {
+		heading += "　" + period + "の報告"
+	}
+	w.set(f.SetCellValue(ReturnSheet, "A1", heading))
+	w.set(f.MergeCell(ReturnSheet, "A1", last+"1"))
+	w.set(f.SetCellStyle(ReturnSheet, "A1", last+"1", title))
+	w.set(f.SetCellValue(ReturnSheet, "A2", fmt.Sprintf("エラー %d件（直さないと受理できません）、警告 %d件（確認してください）。"+
+		"セルの欄をクリックすると、入力シートの該当のセル（赤・黄色）に移動します。"+
+		"このファイルの黄色のセルを直して保存し、そのまま提出してください。", errs, warns)))
+	w.set(f.MergeCell(ReturnSheet, "A2", last+"2"))
+	w.set(f.SetCellStyle(ReturnSheet, "A2", last+"2", text))
+	w.set(f.SetRowHeight(ReturnSheet, 2, 32))
+	header := make([]any, len(returnColumns))
+	for i, c := range returnColumns {
+		header[i] = c.header
+	}
+	w.set(f.SetSheetRow(ReturnSheet, "A4", &header))
+	w.set(f.SetCellStyle(ReturnSheet, "A4", last+"4", bold))
 	for i, fd := range findings {
-		n := strconv.Itoa(i + 4)
-		row := []any{i + 1, fd.Severity.Label(), fd.Sheet, fd.Cell, fd.Value, fd.Message}
+		r := i + 5
+		n := strconv.Itoa(r)
+		project, indicator := rowNames(f, fd)
+		row := []any{i + 1, fd.Severity.Label(), project, indicator, fd.Cell, fd.Value, fd.Message}
 		w.set(f.SetSheetRow(ReturnSheet, "A"+n, &row))
-		w.set(f.SetCellStyle(ReturnSheet, "A"+n, "F"+n, text))
+		w.set(f.SetCellStyle(ReturnSheet, "A"+n, last+n, text))
 		if fd.Sheet != "" && fd.Cell != "" && fd.Sheet != sheet.MetaSheet {
-			w.set(f.SetCellHyperLink(ReturnSheet, "D"+n, fmt.Sprintf("'%s'!%s", fd.Sheet, fd.Cell), "Location"))
-			w.set(f.SetCellStyle(ReturnSheet, "D"+n, "D"+n, link))
+			w.set(f.SetCellHyperLink(ReturnSheet, "E"+n, fmt.Sprintf("'%s'!%s", fd.Sheet, fd.Cell), "Location"))
+			w.set(f.SetCellStyle(ReturnSheet, "E"+n, "E"+n, link))
 		}
-		w.set(f.SetRowHeight(ReturnSheet, i+4, float64(linesIn(fd.Message, 70))*14+4))
+		lines := 1
+		for j, v := range []string{project, indicator, fd.Value, fd.Message} {
+			lines = max(lines, linesIn(v, returnColumns[[]int{2, 3, 5, 6}[j]].width))
+		}
+		w.set(f.SetRowHeight(ReturnSheet, r, float64(lines)*14+4))
 	}
-	for i, width := range []float64{5, 8, 10, 8, 16, 72} {
+	for i, c := range returnColumns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		w.set(f.SetColWidth(ReturnSheet, col, col, width))
+		w.set(f.SetColWidth(ReturnSheet, col, col, c.width))
 	}
-	// Printed on A4 landscape, one page wide, like the 入力 sheet.
-	size, orient, wide, tall, fit := 9, "landscape", 1, 0, true
-	w.set(f.SetPageLayout(ReturnSheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
-	w.set(f.SetSheetProps(ReturnSheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	w.set(f.SetPanes(ReturnSheet, &excelize.Panes{Freeze: true, YSplit: 4, TopLeftCell: "A5", ActivePane: "bottomLeft"}))
+	// A4 landscape at 100 %: the columns fit one page across; the header
+	// row repeats on every page.
+	size, orient, scale := 9, "landscape", uint(100)
+	w.set(f.SetPageLayout(ReturnSheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	w.set(f.SetSheetProps(ReturnSheet, &excelize.SheetPropsOptions{FitToPage: ptr(false)}))
+	side, top, head := 0.5, 0.75, 0.3
+	w.set(f.SetPageMargins(ReturnSheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &head, Footer: &head}))
+	w.set(f.SetHeaderFooter(ReturnSheet, &excelize.HeaderFooterOptions{OddFooter: "&C- &P / &N -"}))
+	w.set(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + ReturnSheet + "'!$4:$4", Scope: ReturnSheet}))
 	idx, _ := f.GetSheetIndex(ReturnSheet)
 	f.SetActiveSheet(idx)
+}
+
+// metaValue reads an identity value from the hidden sheet ("" if absent).
+func metaValue(f *excelize.File, key string) string {
+	for i, k := range sheet.MetaKeys {
+		if k == key {
+			v, _ := f.GetCellValue(sheet.MetaSheet, "B"+strconv.Itoa(i+1))
+			return v
+		}
+	}
+	return ""
+}
+
+// rowNames are the project and indicator named in the row of a finding's
+// cell on the 入力 sheet, as the template wrote them there.
+func rowNames(f *excelize.File, fd shinchoku.Finding) (project, indicator string) {
+	if fd.Sheet != sheet.InputSheet || fd.Cell == "" {
+		return "", ""
+	}
+	col, row, err := excelize.CellNameToCoordinates(fd.Cell)
+	if err != nil || row < sheet.FirstRow {
+		return "", ""
+	}
+	project, _ = f.GetCellValue(sheet.InputSheet, sheet.Cell(sheet.NodeTitle, row))
+	if col >= 1 && col <= len(sheet.Columns) && sheet.Columns[col-1].PerNode {
+		return project, "" // a project's narrative: not about one indicator
+	}
+	indicator, _ = f.GetCellValue(sheet.InputSheet, sheet.Cell(sheet.IndicatorName, row))
+	return project, indicator
 }

@@ -24,6 +24,8 @@ var messages = map[string]string{
 	"file.mkdir":         "フォルダ %s を作れません",
 	"file.create":        "%s に書き込めません",
 	"file.write":         "%s を書き出せません",
+	"file.remove":        "古い差し戻し用ブック %s を削除できません",
+	"file.read":          "%s を読めません",
 	"rules.method":       "evaluation.method は ibaraki（A・B+・B・C、既定）か shizuoka（目標値以上・A・B・C・基準値以下）です: %q",
 	"rules.tolerance":    "evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）",
 	"rules.bands_empty":  "evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください",

@@ -174,6 +174,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := written.place(); err != nil {
 		return nil, err
 	}
+	if err := removeStaleReturns(filepath.Join(res.OutDir, returnsFolder), written); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

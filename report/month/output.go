@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/shinchoku/shinchoku/ingest"
@@ -104,6 +106,30 @@ func (p pending) place() error {
 		if err := commitTemp(f.tmp, f.path); err != nil {
 			p[i+1:].discard()
 			return err
+		}
+	}
+	return nil
+}
+
+// removeStaleReturns deletes the 差し戻し workbooks of earlier runs of the
+// month that this run did not write again: their submissions have since been
+// accepted, replaced or withdrawn, and staff must not send them out. Only
+// files named as shinchoku names them are touched.
+func removeStaleReturns(dir string, written pending) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return Failf(err, msg("file.read"), dir)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !templates.IsReturnName(name) || slices.ContainsFunc(written, func(w struct{ tmp, path string }) bool { return filepath.Base(w.path) == name }) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Failf(err, msg("file.remove"), filepath.Join(dir, name))
 		}
 	}
 	return nil
