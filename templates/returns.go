@@ -86,13 +86,6 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 			fills[[2]int{orig, sev}] = id
 		}
 		w.set(f.SetCellStyle(fd.Sheet, fd.Cell, fd.Cell, id))
-		if comments < maxComments {
-			// excelize looks through every comment shape to add one: the
-			// cost grows with the square of their number.
-			comments++
-			w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: fd.Severity.Label() + ": " + fd.Message}))
-		}
-
 		comment := fd.Severity.Label() + ": " + fd.Message
 		if fd.Want != "" {
 			// A locked cell that was overwritten: the sheet is protected, so
@@ -100,7 +93,12 @@ func Return(data []byte, findings shinchoku.Findings) (_ *excelize.File, err err
 			w.set(restore(f, fd.Sheet, fd.Cell, fd.Want))
 			comment = "元の値に戻しました（書き換えられていた値: " + fd.Value + "）"
 		}
-		w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: comment}))
+		if comments < maxComments {
+			// excelize looks through every comment shape to add one: the
+			// cost grows with the square of their number.
+			comments++
+			w.set(f.AddComment(fd.Sheet, excelize.Comment{Cell: fd.Cell, Author: "shinchoku", Text: comment}))
+		}
 	}
 	w.findingList(findings)
 	if w.err != nil {
