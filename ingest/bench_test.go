@@ -7,8 +7,8 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // corpusFiles writes n filled workbooks of 100 indicator rows each (the
@@ -17,7 +17,7 @@ func corpusFiles(b *testing.B, n int) (*shinchoku.Plan, []string) {
 	b.Helper()
 	p := corpus.Plan(n, 100)
 	period := shinchoku.Period{Year: 2026, Month: 3}
-	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: "政策推進課"})
+	gen := form.NewGenerator(form.Options{Plan: p, Period: period, Office: "政策推進課"})
 	dir := b.TempDir()
 	var files []string
 	for _, d := range gen.Departments() {

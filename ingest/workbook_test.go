@@ -13,7 +13,7 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/form"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -66,7 +66,7 @@ func plan(t testing.TB) *shinchoku.Plan {
 // row of each data row (p1.k1, p1.k2, p1.k3, p2).
 func filled(t testing.TB, p *shinchoku.Plan) (*excelize.File, []int) {
 	t.Helper()
-	f, _, err := templates.Workbook(templates.Options{Plan: p, Period: period, Office: "政策推進課"}, dept)
+	f, _, err := form.Workbook(form.Options{Plan: p, Period: period, Office: "政策推進課"}, dept)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/month"
-	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // demoMarker marks a folder made by shinchoku demo, which a later demo may
@@ -149,9 +149,9 @@ func demoPeriod(p *shinchoku.Plan) shinchoku.Period {
 // and saves it in inbox, with the usual trouble in a few of them. It returns
 // what was done, in words.
 func writeDemoInbox(p *shinchoku.Plan, period shinchoku.Period, office, inbox string, actual corpus.Actual) ([]string, error) {
-	opts := templates.Options{Plan: p, Period: period, Office: office,
+	opts := form.Options{Plan: p, Period: period, Office: office,
 		Deadline: "見本のため期限なし", Contact: office}
-	gen := templates.NewGenerator(opts)
+	gen := form.NewGenerator(opts)
 	depts := gen.Departments()
 	var notes []string
 	for i, d := range depts {

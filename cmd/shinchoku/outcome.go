@@ -7,7 +7,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // Limits of what run prints of the errors: the rest is in summary.json and
@@ -39,7 +39,7 @@ func printReturned(w io.Writer, outDir string, results []ingest.Result) {
 		}
 		fmt.Fprintf(w, "  %s%s\n", filepath.Base(r.File), who)
 		if r.Submission != nil {
-			fmt.Fprintf(w, "    差し戻し用ブック: %s\n", filepath.Join(outDir, "差し戻し", templates.ReturnName(filepath.Base(r.File))))
+			fmt.Fprintf(w, "    差し戻し用ブック: %s\n", filepath.Join(outDir, "差し戻し", form.ReturnName(filepath.Base(r.File))))
 		} else {
 			fmt.Fprintln(w, "    差し戻し用ブックなし（ブックとして開けないため、下の内容を担当課に伝えてください）")
 		}

@@ -16,7 +16,7 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/month"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 func newTemplatesCommand(v *viper.Viper) *cobra.Command {
@@ -45,19 +45,19 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if err := withinPlan(plan, period); err != nil {
 				return err
 			}
-			opts := templates.Options{
+			opts := form.Options{
 				Plan: plan, Period: period, Office: v.GetString("office"),
 				Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
 				Password: v.GetString("password"),
 			}
-			gen := templates.NewGenerator(opts)
+			gen := form.NewGenerator(opts)
 			all := gen.Departments()
 			history, err := templateHistory(cmd.Context(), v.GetString("store"), period, all)
 			if err != nil {
 				return err
 			}
 			opts.History = history
-			gen = templates.NewGenerator(opts)
+			gen = form.NewGenerator(opts)
 			depts := v.GetStringSlice("dept")
 			for _, d := range depts {
 				if !slices.Contains(all, d) {
@@ -71,7 +71,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if dir == "" {
 				dir = filepath.Join(v.GetString("out"), period.String(), "様式")
 			}
-			var sums []templates.Summary
+			var sums []form.Summary
 			for _, d := range depts {
 				f, sum, err := gen.Workbook(d)
 				if err != nil {
@@ -123,7 +123,7 @@ func withinPlan(plan *shinchoku.Plan, period shinchoku.Period) error {
 		plan.Start, plan.End+1)
 }
 
-func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []templates.Summary) {
+func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []form.Summary) {
 	fmt.Fprintf(w, "%sの入力様式を作成しました（%s）\n\n", period.Label(), plan.Title)
 	var rows [][]string
 	projects, indicators := 0, 0
@@ -143,8 +143,8 @@ func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Pe
 // templateHistory reads what earlier accepted submissions carry into this
 // month's templates: the last actual of each indicator and each
 // department's narratives. Without a store (the first month) there is none.
-func templateHistory(ctx context.Context, path string, period shinchoku.Period, depts []string) (templates.History, error) {
-	h := templates.History{Narratives: map[string]map[string]shinchoku.NodeEntry{}}
+func templateHistory(ctx context.Context, path string, period shinchoku.Period, depts []string) (form.History, error) {
+	h := form.History{Narratives: map[string]map[string]shinchoku.NodeEntry{}}
 	if _, err := os.Stat(path); err != nil {
 		return h, nil
 	}

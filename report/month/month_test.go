@@ -17,8 +17,8 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/report/month"
-	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 const office = "政策推進課"
@@ -27,7 +27,7 @@ const office = "政策推進課"
 // it in dir, as departments would send them.
 func inbox(t *testing.T, p *shinchoku.Plan, period shinchoku.Period, dir string, trouble func(i int) corpus.Trouble) []string {
 	t.Helper()
-	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: office})
+	gen := form.NewGenerator(form.Options{Plan: p, Period: period, Office: office})
 	depts := gen.Departments()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/report/workbook"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // returnsFolder is the folder of the 差し戻し workbooks in a month's outputs.
@@ -82,7 +82,7 @@ func (res *Result) write() (pending, error) {
 	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path, outputs[3].path)
 	for _, r := range res.Files {
 		if r.Findings.HasErrors() && r.Submission != nil {
-			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, templates.ReturnName(filepath.Base(r.File))))
+			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, form.ReturnName(filepath.Base(r.File))))
 		}
 	}
 	res.Outputs = append(res.Outputs, outputs[2].path)
@@ -165,11 +165,11 @@ func writeReturns(dir string, results []ingest.Result, put func(path string, wri
 		if !r.Findings.HasErrors() || r.Submission == nil {
 			continue
 		}
-		f, err := templates.Return(r.Data, r.Findings)
+		f, err := form.Return(r.Data, r.Findings)
 		if err != nil {
 			continue // unreadable as a workbook: the findings list is the return
 		}
-		err = put(filepath.Join(dir, templates.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
+		err = put(filepath.Join(dir, form.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
 			_, err := f.WriteTo(w)
 			return err
 		})

@@ -14,7 +14,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/templates"
+	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // fileView is one file in the inbox as the page and the results show it.
@@ -96,7 +96,7 @@ func (w *watcher) view() view {
 			case current.State == shinchoku.StateAccepted:
 				current.Result = receiptName(current.Name)
 			case current.Read:
-				current.Result = templates.ReturnName(current.Name)
+				current.Result = form.ReturnName(current.Name)
 			default:
 				current.Result = returnText(current.Name)
 			}
@@ -292,7 +292,7 @@ func markUp(data []byte, findings shinchoku.Findings) (out []byte, err error) {
 			err = fmt.Errorf("差し戻し用ブックを作れません: %v", r)
 		}
 	}()
-	f, err := templates.Return(data, findings)
+	f, err := form.Return(data, findings)
 	if err != nil {
 		return nil, err
 	}

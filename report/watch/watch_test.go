@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/templates"
 	"github.com/shinchoku/shinchoku/templates/corpus"
+	"github.com/shinchoku/shinchoku/templates/form"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -31,7 +31,7 @@ type corpusMonth struct {
 func newMonth(t *testing.T) *corpusMonth {
 	t.Helper()
 	p := corpus.Plan(4, 5)
-	gen := templates.NewGenerator(templates.Options{Plan: p, Period: period, Office: "政策推進課"})
+	gen := form.NewGenerator(form.Options{Plan: p, Period: period, Office: "政策推進課"})
 	m := &corpusMonth{plan: p, depts: gen.Departments(), good: map[string][]byte{}, bad: map[string][]byte{}}
 	for _, d := range m.depts {
 		for _, tr := range []corpus.Trouble{corpus.None, corpus.LockedChange} {
@@ -198,7 +198,7 @@ func TestAnswers(t *testing.T) {
 					t.Errorf("receipt lacks %q:\n%s", want, receipt)
 				}
 			}
-			if _, err := os.Stat(filepath.Join(results, templates.ReturnName(filepath.Base(badFile)))); err != nil {
+			if _, err := os.Stat(filepath.Join(results, form.ReturnName(filepath.Base(badFile)))); err != nil {
 				t.Errorf("no 差し戻し workbook: %v", err)
 			}
 
@@ -206,7 +206,7 @@ func TestAnswers(t *testing.T) {
 			// 差し戻し workbook.
 			put(t, badFile, m.good[bad])
 			r.waitFor("the corrected file", func(s status) bool { return stateOf(s, bad) == shinchoku.StateAccepted })
-			if _, err := os.Stat(filepath.Join(results, templates.ReturnName(filepath.Base(badFile)))); !os.IsNotExist(err) {
+			if _, err := os.Stat(filepath.Join(results, form.ReturnName(filepath.Base(badFile)))); !os.IsNotExist(err) {
 				t.Errorf("the old 差し戻し workbook is still there (%v)", err)
 			}
 			// A file taken away: the department has not submitted, and its

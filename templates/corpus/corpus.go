@@ -45,7 +45,7 @@ func PlanActual(ind *shinchoku.Indicator, year int) (shinchoku.Value, bool) {
 // Fill types a department's entries into its generated workbook: actuals
 // (or 調査中 with a publication time when none is known) and a short
 // narrative for each project. rows and rowNumbers are the department's data
-// rows and their Excel rows (templates.Generator.Rows, Summary.Rows).
+// rows and their Excel rows (form.Generator.Rows, Summary.Rows).
 func Fill(f *excelize.File, period shinchoku.Period, rows []sheet.Row, rowNumbers []int, actual Actual, trouble Trouble) error {
 	var err error
 	set := func(key string, n int, v any) {

@@ -1,8 +1,9 @@
 // Package sheet declares the layout of a department workbook once: its
 // sheets, the columns of the 入力 sheet, which of them departments fill in,
 // the rows a department gets, and the identity kept in the hidden sheet.
-// templates writes workbooks with it and ingest reads them with it, so
-// neither repeats a column number or a sheet name.
+// templates/form writes workbooks with it and ingest reads them with it; it
+// belongs to neither (form is its sibling, ingest lies outside templates/),
+// so neither repeats a column number, a sheet name or the file name.
 package sheet
 
 import (
