@@ -125,7 +125,7 @@ func removeStaleReturns(dir string, written pending) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !templates.IsReturnName(name) || slices.ContainsFunc(written, func(w struct{ tmp, path string }) bool { return filepath.Base(w.path) == name }) {
+		if e.IsDir() || !form.IsReturnName(name) || slices.ContainsFunc(written, func(w struct{ tmp, path string }) bool { return filepath.Base(w.path) == name }) {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
