@@ -58,7 +58,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			period := demoPeriod(plan)
 			inbox := filepath.Join(dir, "inbox", period.String())
 			office := v.GetString("office")
-			w := cmd.OutOrStdout()
+			w := terminal(cmd.OutOrStdout())
 			fmt.Fprintf(w, "見本: %s（%s）\n", plan.Title, period.Label())
 			inboxStart := time.Now()
 			notes, err := writeDemoInbox(plan, period, office, inbox, actual)

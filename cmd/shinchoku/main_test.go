@@ -43,7 +43,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"fill": fillCmd, "mkxls": mkxlsCmd, "lockfile": lockfileCmd, "cellof": cellofCmd,
-			"holdstore": holdstoreCmd, "garble": garbleCmd, "waitfile": waitfileCmd, "halfwrite": halfwriteCmd},
+			"holdstore": holdstoreCmd, "garble": garbleCmd, "waitfile": waitfileCmd, "halfwrite": halfwriteCmd, "cpq": cpqCmd},
 		// [root]: permissions do not stop root, so a read-only file is not
 		// read-only to it.
 		Condition: func(cond string) (bool, error) {
@@ -109,7 +109,8 @@ func garbleCmd(ts *testscript.TestScript, neg bool, args []string) {
 //
 // Every indicator gets an actual (10, 20, …) and every project a progress
 // text and an outlook; KEY=VALUE pairs then set a column of the first data
-// row (e.g. actual=約100).
+// row (e.g. actual=約100); a VALUE in double quotes is a Go string literal,
+// for characters a script cannot hold (progress="\x1b[2J").
 func fillCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 {
 		ts.Fatalf("usage: fill FILE [KEY=VALUE...]")
@@ -139,6 +140,11 @@ func fillCmd(ts *testscript.TestScript, neg bool, args []string) {
 		key, value, ok := strings.Cut(kv, "=")
 		if !ok {
 			ts.Fatalf("fill: %q is not KEY=VALUE", kv)
+		}
+		if strings.HasPrefix(value, `"`) { // a Go string: "\x1b[31m"
+			var err error
+			value, err = strconv.Unquote(value)
+			ts.Check(err)
 		}
 		ts.Check(f.SetCellValue(sheet.InputSheet, sheet.Cell(key, first), value))
 	}
@@ -231,4 +237,17 @@ func halfwriteCmd(ts *testscript.TestScript, neg bool, args []string) {
 	_, err = f.Write(data[len(data)/2:])
 	ts.Check(err)
 	ts.Check(f.Close())
+}
+
+// cpqCmd copies a file to a name written as a Go string literal, for names a
+// script cannot hold (control characters): cpq SRC "DST"
+func cpqCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpq SRC \"DST\"")
+	}
+	dst, err := strconv.Unquote(args[1])
+	ts.Check(err)
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(dst), data, 0o644))
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -49,7 +50,7 @@ func newPlanCommand(v *viper.Viper) *cobra.Command {
 			}
 			// Warnings go to stderr, so that the plan on stdout stays usable.
 			for _, f := range warnings {
-				cmd.PrintErrln(f.String())
+				fmt.Fprintln(terminal(cmd.ErrOrStderr()), f.String())
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			switch format {

@@ -39,6 +39,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	stderr = terminal(stderr) // messages quote file names and cell text
 	if errors.Is(err, errFindings) {
 		return exitFindings
 	}

@@ -55,7 +55,7 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printRun(cmd.OutOrStdout(), res)
+			printRun(terminal(cmd.OutOrStdout()), res)
 			if timings, _ := cmd.Flags().GetBool("timings"); timings {
 				printStages(cmd.ErrOrStderr(), append([]month.Stage{loaded}, res.Stages...))
 			}
@@ -173,7 +173,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
+			w := terminal(cmd.OutOrStdout())
 			fmt.Fprintf(w, "%sの提出状況（%s）\n\n", period.Label(), plan.Title)
 			var rows [][]string
 			states := map[shinchoku.State]int{}
@@ -222,7 +222,7 @@ PDF と同じ名前の .html）を作ります。
 			if err != nil {
 				return err
 			}
-			if err := reportable(cmd.ErrOrStderr(), pr, v.GetString("store")); err != nil {
+			if err := reportable(terminal(cmd.ErrOrStderr()), pr, v.GetString("store")); err != nil {
 				return err
 			}
 			out, _ := cmd.Flags().GetString("out")
@@ -241,7 +241,7 @@ PDF と同じ名前の .html）を作ります。
 			if err := month.WriteFile(htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: title}) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%sの進捗状況報告書を作成しました: %s（HTML 版: %s）\n", period.Label(), out, htmlOut)
+			fmt.Fprintf(terminal(cmd.OutOrStdout()), "%sの進捗状況報告書を作成しました: %s（HTML 版: %s）\n", period.Label(), out, htmlOut)
 			return nil
 		},
 	}

@@ -87,7 +87,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 				}
 				sums = append(sums, sum)
 			}
-			printTemplateSummary(cmd.OutOrStdout(), plan, period, dir, sums)
+			printTemplateSummary(terminal(cmd.OutOrStdout()), plan, period, dir, sums)
 			return nil
 		},
 	}

@@ -79,7 +79,7 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
 			case "csv":
 				err = printFindingsCSV(out, results)
 			default:
-				printFindings(out, results, skipped)
+				printFindings(terminal(out), results, skipped)
 			}
 			if err != nil {
 				return err
