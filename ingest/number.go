@@ -14,6 +14,11 @@ import (
 // errNotNumber says a cell's text is not a number even after normalising.
 var errNotNumber = errors.New("not a number")
 
+// errTooPrecise says a number has more significant digits, or is larger,
+// than a spreadsheet keeps exactly (fifteen digits): read as a double, it
+// would be stored and graded as another number than the one typed.
+var errTooPrecise = errors.New("more than 15 significant digits")
+
 // noValue are the marks people type for "no value".
 var noValue = map[string]bool{"-": true, "−": true, "－": true, "―": true, "‐": true, "—": true, "ー": true}
 
@@ -54,8 +59,21 @@ func ParseNumber(text, unit string) (shinchoku.Value, error) {
 	if err != nil {
 		return shinchoku.Value{}, errNotNumber
 	}
+	if significant(s) > 15 || f >= 1e15 {
+		return shinchoku.Value{}, errTooPrecise
+	}
 	if neg {
 		f = -f
 	}
 	return shinchoku.Num(f), nil
+}
+
+// significant counts the significant digits of a plain decimal: without
+// leading zeros, and without trailing zeros of an integer part.
+func significant(s string) int {
+	digits := strings.TrimLeft(strings.Replace(s, ".", "", 1), "0")
+	if !strings.Contains(s, ".") {
+		digits = strings.TrimRight(digits, "0")
+	}
+	return len(digits)
 }

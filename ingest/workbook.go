@@ -320,6 +320,9 @@ func (f *file) read(wb *xlsxFile) *shinchoku.Submission {
 		for _, c := range m.formulaOnly {
 			noValue[[2]int{row, c}] = true
 		}
+		for _, c := range m.broken {
+			f.errorf("value.broken", sheet.InputSheet, sheet.CellAt(c+1, row), "")
+		}
 		for _, c := range m.percent {
 			percent[[2]int{row, c}] = true
 		}
@@ -631,7 +634,11 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 	bad := false
 	if text != "" {
 		v, err := ParseNumber(text, ind.Unit)
-		if err != nil {
+		switch {
+		case errors.Is(err, errTooPrecise):
+			f.errorf("value.too_precise", sheet.InputSheet, cell, shown(text), "実績値", shown(text))
+			bad = true
+		case err != nil:
 			f.errorf("value.not_number", sheet.InputSheet, cell, shown(text), "実績値")
 			bad = true
 		}

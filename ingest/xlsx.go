@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -258,8 +259,27 @@ func parseSharedStrings(data []byte) ([]string, error) {
 	return shared, sc.err
 }
 
+// excelNumber is the text of a numeric cell as Excel shows it: the value
+// to fifteen significant digits (a program may store 0.30000000000000004
+// or 1E-05), in plain decimal notation. Magnitudes from 10^15 on, which no
+// template accepts, keep all their digits, for ParseNumber to refuse.
+func excelNumber(raw []byte) string {
+	if len(raw) <= 15 && bytes.IndexAny(raw, "Ee") < 0 {
+		return string(raw)
+	}
+	f, err := strconv.ParseFloat(string(bytes.TrimSpace(raw)), 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return string(raw)
+	}
+	if math.Abs(f) < 1e15 {
+		f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
 // marks are what the scanner notes about a row's cells besides values.
 type marks struct {
+	broken      []int // columns referring to a shared string that does not exist
 	formulaOnly []int // columns holding a formula without a cached value
 	percent     []int // columns holding a number shown as a percentage (12.5% typed is stored as 0.125)
 }
@@ -345,16 +365,28 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 				inCell, hasF, hasV = sc.kind == tagStart, false, false
 			case tagEnd:
 				var v string
-				if string(cellType) == "s" {
+				broken := false
+				switch string(cellType) {
+				case "s":
 					if err := x.sharedStrings(); err != nil {
 						return err
 					}
 					if i, err := strconv.Atoi(string(bytes.TrimSpace(value))); err == nil && i >= 0 && i < len(x.shared) {
 						v = x.shared[i]
 					} else {
-						v = string(value)
+						// An index with no string: Excel refuses to open
+						// such a file; the number is not the department's.
+						broken = true
 					}
-				} else {
+				case "b":
+					// Excel shows a boolean as TRUE or FALSE, never as 1.
+					v = "FALSE"
+					if string(bytes.TrimSpace(value)) == "1" {
+						v = "TRUE"
+					}
+				case "", "n":
+					v = excelNumber(value)
+				default:
 					v = string(value)
 				}
 				if col > 0 && col <= 16384 {
@@ -362,8 +394,13 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 						cols = append(cols, "")
 					}
 					cols[col-1] = v
-					if hasF && !hasV {
+					if hasF && (!hasV || len(value) == 0) {
+						// No cached value, or an empty one: the workbook was
+						// not calculated (written by a program, not Excel).
 						mk.formulaOnly = append(mk.formulaOnly, col-1)
+					}
+					if broken {
+						mk.broken = append(mk.broken, col-1)
 					}
 					if (len(cellType) == 0 || string(cellType) == "n") && len(cellStyle) > 0 && v != "" && x.isPercent(cellStyle) {
 						mk.percent = append(mk.percent, col-1)

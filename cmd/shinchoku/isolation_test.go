@@ -216,6 +216,12 @@ func init() {
 				c, _ = excelize.CoordinatesToCellName(col+1, row)
 			}
 		}, code: "template.identity"},
+		hostile{name: "20 digits", edit: setCell(sheet.Actual, 0, "12345678901234567890"), code: "value.too_precise", cell: cellOf(sheet.Actual, 0)},
+		hostile{name: "boolean", edit: setCell(sheet.Actual, 1, true), code: "value.not_number", cell: cellOf(sheet.Actual, 1)},
+		hostile{name: "dangling shared string", edit: setCell(sheet.Actual, 0, 777777), bytes: inParts(`"><v>777777</v>`, `" t="s"><v>99999</v>`),
+			code: "value.broken", cell: cellOf(sheet.Actual, 0)},
+		hostile{name: "formula with an empty cached value", edit: setCell(sheet.Actual, 0, 777777), bytes: inParts(`<v>777777</v>`, `<f>1+1</f><v></v>`),
+			code: "value.formula", cell: cellOf(sheet.Actual, 0)},
 		hostile{name: "30,000 stray input cells and an error", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 30000, func(r int) string {
 				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>` + strconv.Itoa(r) + `</v></c></row>`

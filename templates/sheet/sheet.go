@@ -142,6 +142,12 @@ func Cell(key string, row int) string {
 	return Letter(key) + strconv.Itoa(row)
 }
 
+// CellAt is the A1 reference of a 1-based column number in a row, for
+// cells outside the layout's columns.
+func CellAt(col, row int) string {
+	return columnName(col) + strconv.Itoa(row)
+}
+
 // LastLetter is the letter of the last column.
 func LastLetter() string {
 	return columnName(len(Columns))
