@@ -56,7 +56,6 @@ type page struct {
 	CSS             template.CSS
 	Contents        []*entry
 	Overview        overview
-	Goals           []*section
 }
 
 // entry of the table of contents.
@@ -125,13 +124,28 @@ type cell struct {
 // Write writes the HTML edition of a period's progress.
 func Write(w io.Writer, pr *shinchoku.Progress, opts Options) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := tmpl.Execute(bw, build(pr, opts)); err != nil {
+	b := builder{pr: pr, kpis: content.NewKPITables(pr)}
+	p := b.page(opts)
+	if err := tmpl.ExecuteTemplate(bw, "start", p); err != nil {
+		return err
+	}
+	// One goal at a time: a large plan's page is tens of megabytes, and
+	// only the goal being written is held as markup.
+	for _, n := range pr.Plan.Nodes {
+		if err := tmpl.ExecuteTemplate(bw, "goal", b.goal(n)); err != nil {
+			return err
+		}
+	}
+	if err := tmpl.ExecuteTemplate(bw, "end", p); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-func build(pr *shinchoku.Progress, opts Options) *page {
+// page is all of the page but the goals: the cover, the contents and the
+// overview.
+func (b *builder) page(opts Options) *page {
+	pr := b.pr
 	p := &page{
 		Title:           content.Title(pr, opts.Title),
 		Organization:    pr.Plan.Organization,
@@ -153,13 +167,33 @@ func build(pr *shinchoku.Progress, opts Options) *page {
 	p.Overview = ov
 	p.Contents = append(p.Contents, &entry{ID: ov.ID, Title: ov.Heading})
 
-	b := builder{pr: pr, kpis: content.NewKPITables(pr)}
 	for _, n := range pr.Plan.Nodes {
-		s, e := b.goal(n)
-		p.Goals = append(p.Goals, s)
-		p.Contents = append(p.Contents, e)
+		p.Contents = append(p.Contents, b.contents(n, 0))
 	}
 	return p
+}
+
+// contents is the contents entry of a node and of those below it that the
+// contents list (every level but the projects, as in the PDF).
+func (b *builder) contents(n *shinchoku.Node, depth int) *entry {
+	e := &entry{ID: anchor(n)}
+	switch {
+	case depth == 0:
+		e.Title = content.Heading(n, 0)
+	case content.IsProject(b.pr.Plan, n, depth):
+		e.Title = n.Title // as the PDF's contents and bookmarks
+	default:
+		e.Title = content.Heading(n, depth)
+	}
+	if depth > 0 && content.IsProject(b.pr.Plan, n, depth) {
+		return e
+	}
+	for _, c := range n.Children {
+		if content.InContents(b.pr.Plan, depth+1) {
+			e.Children = append(e.Children, b.contents(c, depth+1))
+		}
+	}
+	return e
 }
 
 type builder struct {
@@ -174,9 +208,8 @@ type builder struct {
 // two can collide.
 func anchor(n *shinchoku.Node) string { return "n-" + n.ID }
 
-func (b *builder) goal(n *shinchoku.Node) (*section, *entry) {
+func (b *builder) goal(n *shinchoku.Node) *section {
 	s := &section{ID: anchor(n), Level: 2, Heading: content.Heading(n, 0), Description: n.Description}
-	e := &entry{ID: s.ID, Title: s.Heading}
 	if len(n.Indicators) > 0 {
 		s.TargetsHeading = content.Targets
 		s.KPI, s.Notes = b.kpiTable(n, content.Targets+"（"+s.Heading+"）")
@@ -185,48 +218,29 @@ func (b *builder) goal(n *shinchoku.Node) (*section, *entry) {
 		b.narrative(s, n)
 	}
 	for _, c := range n.Children {
-		cs, ce := b.node(c, 1)
-		s.Children = append(s.Children, cs)
-		if ce != nil {
-			e.Children = append(e.Children, ce)
-		}
+		s.Children = append(s.Children, b.node(c, 1))
 	}
-	return s, e
+	return s
 }
 
 // node builds a node below the top level: a heading over its children, or
-// a project. The entry is nil for what the contents do not list.
-func (b *builder) node(n *shinchoku.Node, depth int) (*section, *entry) {
+// a project.
+func (b *builder) node(n *shinchoku.Node, depth int) *section {
 	s := &section{ID: anchor(n), Level: depth + 2}
-	project := content.IsProject(b.pr.Plan, n, depth)
-	if project {
-		s.Heading = content.ProjectHeading(n)
-	} else {
+	if !content.IsProject(b.pr.Plan, n, depth) {
 		s.Heading = content.Heading(n, depth)
-	}
-	var e *entry
-	if content.InContents(b.pr.Plan, depth) {
-		e = &entry{ID: s.ID, Title: s.Heading}
-		if project {
-			e.Title = n.Title // as the PDF's contents and bookmarks
+		for _, c := range n.Children {
+			s.Children = append(s.Children, b.node(c, depth+1))
 		}
+		return s
 	}
-	if project {
-		s.Description = content.ProjectDescription(b.pr, n)
-		if len(n.Indicators) > 0 {
-			s.KPI, s.Notes = b.kpiTable(n, "ＫＰＩ（"+n.Title+"）")
-		}
-		b.narrative(s, n)
-		return s, e
+	s.Heading = content.ProjectHeading(n)
+	s.Description = content.ProjectDescription(b.pr, n)
+	if len(n.Indicators) > 0 {
+		s.KPI, s.Notes = b.kpiTable(n, "ＫＰＩ（"+n.Title+"）")
 	}
-	for _, c := range n.Children {
-		cs, ce := b.node(c, depth+1)
-		s.Children = append(s.Children, cs)
-		if e != nil && ce != nil {
-			e.Children = append(e.Children, ce)
-		}
-	}
-	return s, e
+	b.narrative(s, n)
+	return s
 }
 
 func (b *builder) narrative(s *section, n *shinchoku.Node) {

@@ -241,3 +241,22 @@ func text(n *html.Node) string {
 	}
 	return b.String()
 }
+
+// BenchmarkHTMLScale writes the HTML edition of a synthetic plan of 100
+// departments × 100 indicators (10 with -short).
+func BenchmarkHTMLScale(b *testing.B) {
+	depts := 100
+	if testing.Short() {
+		depts = 10
+	}
+	pr := corpus.BenchProgress(depts)
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, pr, Options{}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MB")
+}
