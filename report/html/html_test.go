@@ -2,11 +2,11 @@ package html
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shinchoku/shinchoku/report/internal/golden"
 
 	"golang.org/x/net/html"
 
@@ -16,8 +16,6 @@ import (
 	"github.com/shinchoku/shinchoku/seeds"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // seedProgress evaluates an embedded plan as if every department had
 // reported the plan's own actuals for the period's year (Tomakomai: R3).
@@ -51,28 +49,8 @@ func TestGolden(t *testing.T) {
 			if err := Write(&buf, seedProgress(t, tc.name, tc.period), Options{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", tc.name+".html"), buf.Bytes())
+			golden.Check(t, filepath.Join("testdata", tc.name+".html"), buf.Bytes())
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it; review the diff)", path)
 	}
 }
 

@@ -2,16 +2,16 @@ package pdf
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shinchoku/shinchoku/report/internal/golden"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -21,8 +21,6 @@ import (
 	"github.com/shinchoku/shinchoku/seeds"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // seedProgress evaluates an embedded plan as if every department had
 // reported the plan's own actuals for the period's year (Tomakomai: R3).
@@ -79,7 +77,7 @@ func TestReport(t *testing.T) {
 			for p := 1; p <= len(pages); p++ {
 				fmt.Fprintf(&dump, "=== page %d\n%s\n", p, strings.Join(pages[p], "\n"))
 			}
-			golden(t, filepath.Join("testdata", tc.name+".txt"), []byte(dump.String()))
+			golden.Check(t, filepath.Join("testdata", tc.name+".txt"), []byte(dump.String()))
 		})
 	}
 }
@@ -123,26 +121,6 @@ func titles(bms []pdfcpu.Bookmark) []string {
 		out = append(out, b.Title)
 	}
 	return out
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/pdf -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; run go test ./report/pdf -update and review the diff", path)
-	}
 }
 
 func TestDeterministic(t *testing.T) {

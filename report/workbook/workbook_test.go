@@ -2,14 +2,14 @@ package workbook
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/shinchoku/shinchoku/report/internal/golden"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,8 +18,6 @@ import (
 	"github.com/shinchoku/shinchoku/seeds"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func progress(t testing.TB) *shinchoku.Progress {
 	t.Helper()
@@ -93,7 +91,7 @@ func TestConsolidated(t *testing.T) {
 			}
 		}
 	}
-	golden(t, filepath.Join("testdata", "tomakomai.txt"), []byte(dump.String()))
+	golden.Check(t, filepath.Join("testdata", "tomakomai.txt"), []byte(dump.String()))
 	// Determinism: a second build is byte-identical.
 	var buf2 bytes.Buffer
 	if err := Write(&buf2, pr); err != nil {
@@ -101,26 +99,6 @@ func TestConsolidated(t *testing.T) {
 	}
 	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
 		t.Error("two builds differ")
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/workbook -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; run go test ./report/workbook -update and review the diff", path)
 	}
 }
 
