@@ -48,12 +48,14 @@ type Generator struct {
 	hash  string
 	depts []string
 	rows  map[string][]sheet.Row
+	names map[string]string // file name by department, unique among them
 }
 
 // NewGenerator prepares the workbooks of one month.
 func NewGenerator(opts Options) *Generator {
 	g := &Generator{opts: opts, hash: opts.Plan.Hash()}
 	g.depts, g.rows = opts.Plan.Reporters(opts.Office), sheet.RowsByDepartment(opts.Plan, opts.Office)
+	g.names = sheet.FileNames(opts.Period, g.depts)
 	return g
 }
 
@@ -72,7 +74,10 @@ func Workbook(opts Options, dept string) (*excelize.File, Summary, error) {
 func (g *Generator) Workbook(dept string) (*excelize.File, Summary, error) {
 	opts := g.opts
 	rows := g.rows[dept]
-	sum := Summary{Department: dept, File: sheet.FileName(opts.Period, dept)}
+	sum := Summary{Department: dept, File: g.names[dept]}
+	if sum.File == "" {
+		sum.File = sheet.FileName(opts.Period, dept)
+	}
 	if len(rows) == 0 {
 		return nil, sum, fmt.Errorf("%s に割り当てられた事業がありません", dept)
 	}

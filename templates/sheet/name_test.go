@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
@@ -33,6 +35,39 @@ func TestDepartmentOfFile(t *testing.T) {
 	} {
 		if got := DepartmentOfFile(tc.file, depts); got != tc.want {
 			t.Errorf("DepartmentOfFile(%q) = %q, want %q", tc.file, got, tc.want)
+		}
+	}
+}
+
+// TestFileNamesUnique: two departments whose names come out alike in a
+// file name never share a template (the second used to overwrite the
+// first), and a submitted file is attributed to the right one.
+func TestFileNamesUnique(t *testing.T) {
+	period := shinchoku.Period{Year: 2024, Month: 9}
+	for _, depts := range [][]string{
+		{"a/b課", "ab課"},
+		{"ab課", "a/b課"},
+		{"a/b課", "a:b課", "政策推進課"},
+		{"AB課", "ab課"},
+		{"市民 課", "市民課"},
+	} {
+		names := FileNames(period, depts)
+		seen := map[string]string{}
+		for _, d := range depts {
+			n := names[d]
+			if other, ok := seen[strings.ToLower(n)]; ok {
+				t.Errorf("%q and %q share %s", d, other, n)
+			}
+			seen[strings.ToLower(n)] = d
+			if got := DepartmentOfFile("inbox/"+n, depts); got != d {
+				t.Errorf("DepartmentOfFile(%s) = %q, want %q", n, got, d)
+			}
+		}
+		if names["政策推進課"] != "" && names["政策推進課"] != FileName(period, "政策推進課") {
+			t.Errorf("a name without a twin changed: %s", names["政策推進課"])
+		}
+		if slices.Contains(depts, "a/b課") && names["ab課"] != "" && names["ab課"] != "2024-09_ab課.xlsx" {
+			t.Errorf("the department whose name is whole lost it: %s", names["ab課"])
 		}
 	}
 }
