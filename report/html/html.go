@@ -110,7 +110,7 @@ type column struct {
 
 type row struct {
 	ID     string // "kpi-<indicator ID>" for KPI rows
-	Header cell   // the first cell, a row header
+	Header *cell  // the first cell as the row's header, if it names the row
 	Cells  []cell
 }
 
@@ -261,8 +261,9 @@ func (b *builder) kpiTable(n *shinchoku.Node, caption string) (*table, []string)
 	}), notes
 }
 
-// newTable turns a content table into what the template prints: the first
-// column becomes the row headers, right-aligned columns are numbers.
+// newTable turns a content table into what the template prints: a first
+// column of labels becomes the row headers, right-aligned columns are
+// numbers.
 func newTable(id, captionID string, t content.Table, class func(col int) string) *table {
 	out := &table{ID: id, CaptionID: captionID, Caption: t.Caption}
 	classOf := func(i int) string {
@@ -281,13 +282,25 @@ func newTable(id, captionID string, t content.Table, class func(col int) string)
 	for i, c := range t.Columns {
 		out.Columns = append(out.Columns, column{Title: c.Title, Class: classOf(i)})
 	}
+	// A first column of labels (left-aligned: 指標名, 基本目標) names the
+	// rows; a table of counts only (提出状況) has no row headers.
+	labels := t.Columns[0].Align == content.Left
 	for _, r := range t.Rows {
-		hr := row{Header: cell{Text: r.Cells[0].Text, Bar: -1}}
+		hr := row{}
 		if r.ID != "" {
 			hr.ID = "kpi-" + r.ID
 		}
-		for i, c := range r.Cells[1:] {
-			hc := cell{Text: c.Text, Class: classOf(i + 1), Bar: -1}
+		cells := r.Cells
+		if labels {
+			hr.Header = &cell{Text: cells[0].Text, Bar: -1}
+			cells = cells[1:]
+		}
+		for i, c := range cells {
+			col := i
+			if labels {
+				col++
+			}
+			hc := cell{Text: c.Text, Class: classOf(col), Bar: -1}
 			if c.Bar >= 0 {
 				hc.Bar = math.Round(math.Max(0, math.Min(1, c.Bar))*1000) / 10
 			}

@@ -36,9 +36,12 @@ func (t *table) Render() template.HTML {
 			b.WriteString(template.HTMLEscapeString(r.ID))
 			b.WriteString("\"")
 		}
-		b.WriteString("><th scope=\"row\">")
-		lineText(&b, r.Header.Text)
-		b.WriteString("</th>")
+		b.WriteString(">")
+		if r.Header != nil {
+			b.WriteString("<th scope=\"row\">")
+			lineText(&b, r.Header.Text)
+			b.WriteString("</th>")
+		}
 		for _, c := range r.Cells {
 			b.WriteString("<td")
 			class(&b, c.Class)
