@@ -133,7 +133,8 @@ func loadConfig(v *viper.Viper, file string) error {
 	v.AutomaticEnv()
 	if file == "" {
 		if _, err := os.Stat("shinchoku.yaml"); err != nil {
-			return nil // no config file: flags, environment and defaults only
+			// No config file: flags, environment and defaults only.
+			return configProblems(checkConfig("", nil))
 		}
 		file = "shinchoku.yaml"
 	}
@@ -142,7 +143,20 @@ func loadConfig(v *viper.Viper, file string) error {
 	if err := v.ReadInConfig(); err != nil {
 		return fmt.Errorf("設定ファイル %s を読めません: %v", file, err)
 	}
-	return nil
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return month.Failf(err, "設定ファイル %s を読めません", file)
+	}
+	return configProblems(checkConfig(file, data))
+}
+
+// configProblems is the usage error that lists every problem of the
+// configuration, or nil when there is none.
+func configProblems(probs []string) error {
+	if len(probs) == 0 {
+		return nil
+	}
+	return usagef("設定に誤りがあります（%d件）:\n%s", len(probs), strings.Join(probs, "\n"))
 }
 
 // japaneseHelp gives every command Japanese help text and headings.

@@ -30,6 +30,9 @@ var messages = map[string]string{
 	"rules.tolerance":    "evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）",
 	"rules.bands_empty":  "evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください",
 	"rules.bands_one":    "evaluation.bands には評価の区分を2つ以上書いてください（最後の区分は、その上の区分の min 未満すべてです）",
+	"rules.bands_grade":  "evaluation.bands の %d番目の区分に grade（評価の記号）がありません",
+	"rules.bands_twice":  "evaluation.bands の grade「%s」が二度あります",
+	"rules.bands_min":    "evaluation.bands の「%s」の min が数ではありません",
 	"rules.bands_order":  "evaluation.bands は min の大きい順に書いてください（%s）",
 }
 

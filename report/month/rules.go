@@ -2,6 +2,7 @@ package month
 
 import (
 	"math"
+	"strings"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -37,7 +38,17 @@ func NewRules(method string, bands []shinchoku.GradeBand, tolerance *float64) (s
 		// describe it by the minimum the last band is given (−∞).
 		return rules, OptionError{msg("rules.bands_one")}
 	}
+	seen := map[shinchoku.Grade]bool{}
 	for i, b := range bands {
+		switch {
+		case strings.TrimSpace(string(b.Grade)) == "":
+			return rules, OptionError{msgf("rules.bands_grade", i+1)}
+		case seen[b.Grade]:
+			return rules, OptionError{msgf("rules.bands_twice", b.Grade)}
+		case math.IsNaN(b.Min) || math.IsInf(b.Min, 0):
+			return rules, OptionError{msgf("rules.bands_min", b.Grade)}
+		}
+		seen[b.Grade] = true
 		if i > 0 && b.Min >= bands[i-1].Min {
 			return rules, OptionError{msgf("rules.bands_order", b.Grade)}
 		}
