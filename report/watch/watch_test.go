@@ -31,15 +31,21 @@ type corpusMonth struct {
 func newMonth(t *testing.T) *corpusMonth {
 	t.Helper()
 	p := corpus.Plan(4, 5)
+	return filled(t, p, period, corpus.SyntheticActual(p), 4)
+}
+
+// filled fills the workbooks of a plan's first n departments.
+func filled(t *testing.T, p *shinchoku.Plan, period shinchoku.Period, actual corpus.Actual, n int) *corpusMonth {
+	t.Helper()
 	gen := form.NewGenerator(form.Options{Plan: p, Period: period, Office: "政策推進課"})
 	m := &corpusMonth{plan: p, depts: gen.Departments(), good: map[string][]byte{}, bad: map[string][]byte{}}
-	for _, d := range m.depts {
+	for _, d := range m.depts[:n] {
 		for _, tr := range []corpus.Trouble{corpus.None, corpus.LockedChange} {
 			f, sum, err := gen.Workbook(d)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, corpus.SyntheticActual(p), tr); err != nil {
+			if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, actual, tr); err != nil {
 				t.Fatal(err)
 			}
 			buf, err := f.WriteToBuffer()
