@@ -75,6 +75,8 @@ func statusPage(t *testing.T) (dir string, m *corpusMonth, returned string, find
 	}
 	put(t, name(m.depts[3]), m.good[m.depts[3]][:2000])
 	put(t, filepath.Join(inbox, "報告書（最終版）とても長いファイル名のファイルです_令和4年3月末現在_提出用_コピー_コピー.xlsx"), []byte("not a workbook"))
+	// A long name without a break opportunity must wrap, not widen the page.
+	put(t, filepath.Join(inbox, "houkokusho_saishuban_teishutsuyou_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy_copy.xlsx"), []byte("PK"))
 	put(t, filepath.Join(inbox, "~$"+filepath.Base(name(m.depts[0]))), []byte("lock"))
 	w, err := start(Options{Plan: p, Period: period, Inbox: inbox, Office: "政策推進課", Settle: time.Nanosecond, Grace: time.Nanosecond})
 	if err != nil {
