@@ -241,13 +241,15 @@ func (w *watcher) loop(ctx context.Context) error {
 			events, errs = fw.Events, fw.Errors
 		}
 	}
-	tick := w.o.Poll
+	// idle is how long to wait when nothing is arriving; soon, when a file
+	// is: polling looks again once it may have settled, events mode a few
+	// times per settle time (an event says that something changed, only a
+	// look later says that it stopped changing).
+	idle, soon := w.o.Poll, min(w.o.Settle, w.o.Poll)
 	if mode == ModePoll {
 		w.printf(msgStartPoll, w.o.Inbox, w.o.Poll, why, w.o.Results)
 	} else {
-		// Events say that something changed; the ticks see when it has
-		// stopped changing.
-		tick = min(max(w.o.Settle/4, 20*time.Millisecond), 500*time.Millisecond)
+		idle, soon = rescanEvery, min(max(w.o.Settle/4, 20*time.Millisecond), 500*time.Millisecond)
 		w.printf(msgStartEvents, w.o.Inbox, why, w.o.Results)
 	}
 	if w.warning != "" {
@@ -256,26 +258,33 @@ func (w *watcher) loop(ctx context.Context) error {
 	if n := len(w.records); n > 0 {
 		w.printf(msgResumed, w.stamp(), n)
 	}
-	ticker := time.NewTicker(tick)
-	defer ticker.Stop()
-	dirty, lastScan := true, time.Time{}
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	dirty := true
 	for {
-		if dirty || mode == ModePoll || time.Since(lastScan) >= rescanEvery || w.due() {
-			dirty = w.scan(ctx)
-			lastScan = time.Now()
-		}
 		select {
 		case <-ctx.Done():
 			w.printf(msgStopped, w.stamp())
 			return nil
-		case <-ticker.C:
+		case <-timer.C:
+			next := idle
+			if w.scan(ctx) {
+				next = soon
+			}
+			if !w.retry.IsZero() {
+				next = max(min(next, time.Until(w.retry)), 0)
+			}
+			dirty = false
+			timer.Reset(next)
 		case ev, ok := <-events:
 			if !ok {
 				events = nil
 				continue
 			}
-			if filepath.Dir(ev.Name) == filepath.Clean(w.o.Inbox) {
+			// A burst of events (a copy writes many times) is one look.
+			if !dirty && filepath.Dir(ev.Name) == filepath.Clean(w.o.Inbox) {
 				dirty = true
+				timer.Reset(soon)
 			}
 		case err, ok := <-errs:
 			if !ok {
@@ -285,7 +294,10 @@ func (w *watcher) loop(ctx context.Context) error {
 			if !errors.Is(err, fsnotify.ErrEventOverflow) {
 				w.printf("%s  %v", w.stamp(), err)
 			}
-			dirty = true
+			if !dirty {
+				dirty = true
+				timer.Reset(soon)
+			}
 		}
 	}
 }
