@@ -368,3 +368,10 @@ func TestResultsFolderErrors(t *testing.T) {
 		}
 	}
 }
+
+// A temporary folder is local: the watch uses events there.
+func TestNetworkFSLocal(t *testing.T) {
+	if fs := networkFS(t.TempDir()); fs != "" {
+		t.Errorf("a temporary folder is on a network file system (%s)?", fs)
+	}
+}
