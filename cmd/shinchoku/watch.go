@@ -75,7 +75,7 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 			defer stop()
 			return watch.Run(ctx, watch.Options{Plan: plan, Period: period, Inbox: inbox, Results: v.GetString("watch.results"),
 				Store: v.GetString("store"), Office: v.GetString("office"), Required: required,
-				Mode: mode, Poll: poll, Settle: settle, Log: cmd.OutOrStdout()})
+				Mode: mode, Poll: poll, Settle: settle, Log: terminal(cmd.OutOrStdout())})
 		},
 	}
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -423,12 +422,12 @@ func (w *watcher) read(path string) (res ingest.Result) {
 
 func (w *watcher) stamp() string { return w.o.Now().Format("15:04:05") }
 
-// printf prints one line. Control characters from a file name or a cell
-// (an escape sequence, a bell, a line break) are shown as spaces: they must
-// not steer the terminal or break the one line per event.
+// printf prints one line: a line break in a file name or a cell is shown
+// as a space, so that every event stays one line. What else a terminal
+// would act on is the caller's to escape (the command line does).
 func (w *watcher) printf(format string, args ...any) {
 	line := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '\u0085' || r == '\u2028' || r == '\u2029' {
 			return ' '
 		}
 		return r
