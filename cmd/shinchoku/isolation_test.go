@@ -224,19 +224,19 @@ func init() {
 			code: "value.formula", cell: cellOf(sheet.Actual, 0)},
 		hostile{name: "30,000 stray input cells and an error", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 30000, func(r int) string {
-				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>` + strconv.Itoa(r) + `</v></c></row>`
+				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>` + strconv.Itoa(r) + `</v></c></row>`
 			}), code: "value.not_number", cell: cellOf(sheet.Actual, 0)},
 		hostile{name: "30,000 stray input cells", edit: func(*testing.T, *excelize.File, []int) {},
 			bytes: extraRows(100, 30000, func(r int) string {
-				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>1</v></c></row>`
+				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>1</v></c></row>`
 			}), code: "template.stray_input_more", kept: true},
-		hostile{name: "a value in every row of column M", edit: setCell(sheet.Actual, 0, "約10"),
+		hostile{name: "a value in every row of the actual column", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 1048576-100, func(r int) string {
-				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>1</v></c></row>`
+				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>1</v></c></row>`
 			}), code: "file.too_large"},
 		hostile{name: "more rows than the limit", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 60000, func(r int) string {
-				return `<row r="` + strconv.Itoa(r) + `"><c r="M` + strconv.Itoa(r) + `"><v>1</v></c></row>`
+				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>1</v></c></row>`
 			}), code: "file.too_large"},
 		hostile{name: "記入要領 inflating past the part limit", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: bigGuide(21 << 20), code: "file.too_large"},

@@ -45,10 +45,16 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if err := withinPlan(plan, period); err != nil {
 				return err
 			}
+			ropts, err := readerOptions(v)
+			if err != nil {
+				return err
+			}
 			opts := form.Options{
 				Plan: plan, Period: period, Office: v.GetString("office"),
 				Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
 				Password: v.GetString("password"),
+				// The fields the reader will require are marked on the sheet.
+				Required: append([]string{}, ropts.Required...),
 			}
 			gen := form.NewGenerator(opts)
 			all := gen.Departments()

@@ -2,6 +2,8 @@ package form
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,11 +21,25 @@ const Font = "BIZ UDゴシック"
 type Options struct {
 	Plan     *shinchoku.Plan
 	Period   shinchoku.Period
-	Office   string // the policy office: sends the forms, reports goal-level 数値目標
-	Deadline string // 提出期限, as written to departments (e.g. 令和6年10月10日（木）)
-	Contact  string // 問い合わせ先
-	Password string // sheet protection password; empty for none
+	Office   string   // the policy office: sends the forms, reports goal-level 数値目標
+	Deadline string   // 提出期限, as written to departments (e.g. 令和6年10月10日（木）)
+	Contact  string   // 問い合わせ先
+	Password string   // sheet protection password; empty for none
+	Required []string // keys of the narrative columns that must be filled in; nil: DefaultRequired
 	History  History
+}
+
+// DefaultRequired are the narrative columns a department must fill in when
+// the configuration names none: what the report prints for every project.
+var DefaultRequired = []string{sheet.Progress, sheet.Outlook}
+
+// required reports whether a column must be filled in.
+func (o Options) required(key string) bool {
+	req := o.Required
+	if req == nil {
+		req = DefaultRequired
+	}
+	return slices.Contains(req, key)
 }
 
 // History is what earlier accepted submissions carry into a new template.
@@ -133,29 +149,44 @@ func (w *writer) build(rows []sheet.Row, sum *Summary) error {
 // each data row's locked cells.
 func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	f, name, opts := w.f, sheet.InputSheet, w.opts
-	last := sheet.LastLetter()
+	// Titles, notes and headings span the printed columns only: their fill
+	// ends where the page does.
+	last := sheet.Letter(sheet.LastPrinted)
 	for i, c := range sheet.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		w.set(f.SetColWidth(name, col, col, c.Width))
-		w.set(f.SetCellValue(name, col+strconv.Itoa(sheet.HeaderRow), c.Header))
+		w.set(f.SetCellValue(name, col+strconv.Itoa(sheet.HeaderRow), w.header(c)))
 	}
 	title := fmt.Sprintf("%s　%s 進捗状況報告（%s）", opts.Period.Label(), opts.Plan.Title, w.dept)
 	w.set(f.SetCellValue(name, "A1", title))
 	w.set(f.MergeCell(name, "A1", last+"1"))
 	w.set(f.SetCellStyle(name, "A1", last+"1", w.st.title))
-	w.set(f.SetCellValue(name, "A2", noteLine(opts)))
+	note := w.noteLine()
+	w.set(f.SetCellValue(name, "A2", note))
 	w.set(f.MergeCell(name, "A2", last+"2"))
 	w.set(f.SetCellStyle(name, "A2", last+"2", w.st.note))
-	w.set(f.SetRowHeight(name, 2, 27))
-	w.set(f.SetCellStyle(name, "A3", last+"3", w.st.header))
-	w.set(f.SetRowHeight(name, sheet.HeaderRow, 30))
+	w.set(f.SetRowHeight(name, 2, rowPoints(textLines(note, printedWidth(), bodyPt), bodyPt)))
+	w.set(f.SetCellStyle(name, "A3", sheet.LastLetter()+"3", w.st.header))
+	for _, c := range sheet.Columns {
+		if w.opts.required(c.Key) {
+			cell := sheet.Cell(c.Key, sheet.HeaderRow)
+			w.set(f.SetCellStyle(name, cell, cell, w.st.headerRequired))
+		}
+	}
+	headerLines := 1
+	for _, c := range sheet.Columns {
+		headerLines = max(headerLines, textLines(w.header(c), c.Width, bodyPt))
+	}
+	w.set(f.SetRowHeight(name, sheet.HeaderRow, rowPoints(headerLines, bodyPt)))
 
 	var rowMap [][]any
 	var checksums []string
 	var prevAnc []*shinchoku.Node
 	n := sheet.FirstRow
+	var blocks [][2]int // first and last row of each project with the headings above it
 	for i := 0; i < len(rows); {
 		r := rows[i]
+		blockStart := n
 		// Heading rows for every level that changed since the last row. A
 		// node with children (a goal's 数値目標) is its rows' own heading, so
 		// that they sit under it and not under the previous goal's last
@@ -180,8 +211,10 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 			j++
 		}
 		first := n
+		heights := make([]float64, 0, j-i)
 		for _, row := range rows[i:j] {
-			ck := w.dataRow(row, n)
+			ck, h := w.dataRow(row, n)
+			heights = append(heights, h)
 			checksums = append(checksums, ck)
 			rowMap = append(rowMap, []any{n, row.Node.ID, row.IndicatorID(), ck})
 			sum.Rows = append(sum.Rows, n)
@@ -190,28 +223,30 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 			}
 			n++
 		}
-		w.narrative(r.Node, first, n-1)
+		w.narrative(r.Node, first, n-1, heights)
+		blocks = append(blocks, [2]int{blockStart, n - 1})
 		sum.Projects++
 		i = j
 	}
 	lastRow := n - 1
+	w.pageBreaks(blocks)
 	w.validations(lastRow)
 	w.set(f.SetPanes(name, &excelize.Panes{
 		Freeze: true, XSplit: sheet.Index(sheet.IndicatorName), YSplit: sheet.HeaderRow,
 		TopLeftCell: sheet.Cell(sheet.Unit, sheet.FirstRow), ActivePane: "bottomRight",
 		Selection: []excelize.Selection{{SQRef: sheet.Cell(sheet.Actual, sheet.FirstRow), ActiveCell: sheet.Cell(sheet.Actual, sheet.FirstRow), Pane: "bottomRight"}},
 	}))
-	w.printSetup(name, fmt.Sprintf("'%s'!$%d:$%d", name, sheet.TitleRow, sheet.HeaderRow))
-	// The IDs and departments after 備考 are for reference on screen, not for paper.
+	w.printSetup(name, fmt.Sprintf("'%s'!$%d:$%d", name, sheet.TitleRow, sheet.HeaderRow), "landscape", inputScale)
+	// The reference columns after 備考 (番号, years, IDs) are for the screen, not for paper.
 	w.set(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, sheet.Letter(sheet.Remarks), max(lastRow, sheet.HeaderRow))}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, sheet.Letter(sheet.LastPrinted), max(lastRow, sheet.HeaderRow))}))
 	w.protect(name)
 	return rowMap, checksums
 }
 
 // dataRow writes one indicator (or narrative-only) row and returns the
-// checksum of its locked cells.
-func (w *writer) dataRow(r sheet.Row, n int) string {
+// checksum of its locked cells and the height its titles need.
+func (w *writer) dataRow(r sheet.Row, n int) (string, float64) {
 	f, name := w.f, sheet.InputSheet
 	var last *shinchoku.RecordedActual
 	if r.Indicator != nil {
@@ -249,13 +284,16 @@ func (w *writer) dataRow(r sheet.Row, n int) string {
 			w.set(f.SetCellStyle(name, cell, cell, w.st.input))
 		}
 	}
-	w.set(f.SetRowHeight(name, n, rowHeight(r)))
-	return sheet.Checksum(texts)
+	return sheet.Checksum(texts), rowHeight(r)
 }
 
 // narrative writes a node's narrative cells, merged over its rows and
-// carried over from the last accepted submission.
-func (w *writer) narrative(node *shinchoku.Node, first, last int) {
+// carried over from the last accepted submission, and sets the heights of
+// the rows: together tall enough for the longer of the carried-over text
+// and reservedChars characters in every narrative column, each at least as
+// tall as its own titles need (heights). Excel grows no merged cell for
+// the text typed into it, so the room is made here.
+func (w *writer) narrative(node *shinchoku.Node, first, last int, heights []float64) {
 	f, name := w.f, sheet.InputSheet
 	prev := w.opts.History.Narratives[w.dept][node.ID]
 	values := map[string]string{
@@ -275,6 +313,78 @@ func (w *writer) narrative(node *shinchoku.Node, first, last int) {
 		}
 		w.set(f.SetCellStyle(name, top, bottom, w.st.input))
 	}
+	need := 0.0
+	for _, c := range sheet.Columns {
+		if c.Kind != sheet.LongText {
+			continue
+		}
+		text := values[c.Key]
+		if n := len([]rune(text)); n < reservedChars {
+			text += strings.Repeat("国", reservedChars-n)
+		}
+		need = max(need, rowPoints(textLines(text, c.Width, bodyPt), bodyPt))
+	}
+	total := 0.0
+	for _, h := range heights {
+		total += h
+	}
+	extra := max(0, need-total) / float64(len(heights))
+	for i, h := range heights {
+		// Excel's tallest row is 409 points: a narrative longer than the
+		// rows can hold at that height shows on screen (and is read) but
+		// prints cut.
+		w.set(f.SetRowHeight(name, first+i, min(maxRowPoints, math.Ceil(h+extra))))
+	}
+}
+
+// pageBreaks keeps each project on one printed page with the headings
+// above it: a page break goes before a project that would not fit in what
+// is left of the page. The row heights are the ones set here, so Excel and
+// LibreOffice break the pages alike. A project taller than a page is
+// broken by the application.
+func (w *writer) pageBreaks(blocks [][2]int) {
+	f, name := w.f, sheet.InputSheet
+	height := func(from, to int) float64 {
+		h := 0.0
+		for r := from; r <= to; r++ {
+			rh, err := f.GetRowHeight(name, r)
+			w.set(err)
+			h += rh
+		}
+		return h
+	}
+	// The page's height in points of the sheet at the print scale, less
+	// the title rows repeated at the top of every page.
+	page := (210/25.4-2*marginTop)*72/(inputScale/100.0) - height(sheet.TitleRow, sheet.HeaderRow)
+	used := 0.0
+	for _, b := range blocks {
+		h := height(b[0], b[1])
+		if used > 0 && used+h > page {
+			w.set(f.InsertPageBreak(name, "A"+strconv.Itoa(b[0])))
+			used = 0
+		}
+		used += h
+		for used > page {
+			used -= page // a project taller than a page runs on
+		}
+	}
+}
+
+// header is the header text of a column on this month's sheet: the period's
+// year in the value columns, and 「（必須）」 on the narratives that must be
+// filled in.
+func (w *writer) header(c sheet.Column) string {
+	fy := w.opts.Period.FiscalYear()
+	switch c.Key {
+	case sheet.Expected:
+		return shinchoku.WarekiYear(fy) + "年度の期待値"
+	case sheet.Actual:
+		return shinchoku.WarekiYear(fy) + "年度の実績値"
+	}
+	if w.opts.required(c.Key) {
+		return c.Header + "（必須）"
+	}
+	return c.Header
 }
 
 // validations restricts every input column to what ingest accepts, with
@@ -308,15 +418,16 @@ func (w *writer) validations(lastRow int) {
 	}
 }
 
-// printSetup makes a sheet print on A4 landscape, one page wide, with the
-// department and period in the header and page numbers in the footer.
-func (w *writer) printSetup(name, titles string) {
-	size, orient, wide, tall := 9, "landscape", 1, 0
-	w.set(w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
-	fit := true
+// printSetup makes a sheet print on A4 at a fixed scale (never "fit to
+// page", whose scale would depend on the data), with the department and
+// period in the header and page numbers in the footer.
+func (w *writer) printSetup(name, titles, orient string, scale uint) {
+	size := 9
+	w.set(w.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}))
+	fit := false
 	w.set(w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	w.set(w.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+		Left: ptr(marginSide), Right: ptr(marginSide), Top: ptr(marginTop), Bottom: ptr(marginTop), Header: ptr(0.3), Footer: ptr(0.3),
 	}))
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	w.set(w.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
@@ -375,8 +486,23 @@ func (w *writer) meta(rowMap [][]any, checksums []string) {
 	w.protect(name)
 }
 
-func noteLine(o Options) string {
-	s := "網掛け（黄色）のセルに入力してください。行・列の追加や削除、シート名の変更はしないでください。"
+// noteLine says, above the table, what to enter for this period and
+// which fields are required.
+func (w *writer) noteLine() string {
+	o := w.opts
+	fy := shinchoku.WarekiYear(o.Period.FiscalYear())
+	var req []string
+	for _, c := range sheet.Columns {
+		if o.required(c.Key) {
+			req = append(req, c.Header)
+		}
+	}
+	s := fmt.Sprintf("黄色のセルに入力してください。実績値は%s年度の値（%sで分かっているもの。累計の指標は累計）、"+
+		"まだ分からなければ状態を「調査中」にして公表予定時期を入力します。期待値は%s年度末に計画どおりなら達する値です。", fy, o.Period.Label(), fy)
+	if len(req) > 0 {
+		s += "（必須）の欄（" + strings.Join(req, "・") + "）は事業ごとに必ず入力してください。"
+	}
+	s += "行・列の追加や削除、シート名の変更はしないでください。"
 	if o.Deadline != "" {
 		s += "　提出期限: " + o.Deadline
 	}

@@ -199,13 +199,13 @@ func TestWorkbookSettings(t *testing.T) {
 			t.Errorf("validation %s has no error message", dv.Sqref)
 		}
 	}
-	// Print settings: A4 landscape, one page wide, titles repeated.
+	// Print settings: A4 landscape at a fixed scale, titles repeated.
 	layout, err := g.GetPageLayout(sheet.InputSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-		t.Errorf("page layout = size %d %s fit %dx%d", *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
+	if *layout.Size != 9 || *layout.Orientation != "landscape" || layout.AdjustTo == nil || *layout.AdjustTo != inputScale {
+		t.Errorf("page layout = size %d %s scale %v", *layout.Size, *layout.Orientation, layout.AdjustTo)
 	}
 	titles := false
 	for _, dn := range g.GetDefinedName() {

@@ -216,7 +216,7 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 		}
 		lines := 1
 		for j, v := range []string{project, indicator, fd.Value, fd.Message} {
-			lines = max(lines, linesIn(v, returnColumns[[]int{2, 3, 5, 6}[j]].width))
+			lines = max(lines, textLines(v, returnColumns[[]int{2, 3, 5, 6}[j]].width, bodyPt))
 		}
 		w.set(f.SetRowHeight(ReturnSheet, r, float64(lines)*14+4))
 	}

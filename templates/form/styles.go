@@ -2,7 +2,7 @@ package form
 
 import (
 	"math"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -13,16 +13,17 @@ import (
 
 // styles are the cell styles of a workbook, made once per file.
 type styles struct {
-	title, note, header, heading, locked, unused, input int
-	lockedNum, inputNum                                 [3]int // by number of decimals
-	guideTitle, guideHeading, guideText                 int
+	title, note, header, headerRequired, heading, locked, unused, input int
+	lockedNum, inputNum                                                 [3]int // by number of decimals
+	guideTitle, guideHeading, guideText                                 int
 }
 
 const (
-	inputFill   = "FFF2CC" // pale yellow: type here
-	headerFill  = "D9E1F2"
-	headingFill = "EDEDED"
-	unusedFill  = "D9D9D9"
+	inputFill    = "FFF2CC" // pale yellow: type here
+	requiredFill = "F8CBAD" // orange: a header of a column that must be filled in
+	headerFill   = "D9E1F2"
+	headingFill  = "EDEDED"
+	unusedFill   = "D9D9D9"
 )
 
 func newStyles(f *excelize.File, set func(error)) styles {
@@ -48,6 +49,8 @@ func newStyles(f *excelize.File, set func(error)) styles {
 	st.title = mk(excelize.Style{Font: font(14, true), Protection: locked})
 	st.note = mk(excelize.Style{Font: font(10, false), Alignment: top, Protection: locked})
 	st.header = mk(excelize.Style{Font: font(10, true), Fill: fill(headerFill), Border: border, Protection: locked,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	st.headerRequired = mk(excelize.Style{Font: font(10, true), Fill: fill(requiredFill), Border: border, Protection: locked,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	st.heading = mk(excelize.Style{Font: font(10, true), Fill: fill(headingFill), Border: border, Protection: locked,
 		Alignment: &excelize.Alignment{Vertical: "center"}})
@@ -78,31 +81,75 @@ func decimalsOf(ind *shinchoku.Indicator, last *shinchoku.RecordedActual) int {
 	return ind.Decimals()
 }
 
+// Printing. The 入力 sheet prints on A4 landscape at inputScale, its
+// printed columns (up to sheet.LastPrinted) one page across, so that the
+// 10 pt text comes out at 9 pt; 記入要領 prints on one A4 portrait page at
+// 100 %.
+const (
+	bodyPt        = 10   // font size of the cells
+	inputScale    = 90   // percent
+	marginSide    = 0.25 // inches
+	marginTop     = 0.6  // inches
+	pixelsPerInch = 96
+	// reservedChars is the length of narrative every project's rows have
+	// room for in print, whatever the department types (Excel does not
+	// grow a merged cell for its text): longer text shows on screen and
+	// is read, and prints cut unless the row is made taller.
+	reservedChars = 200
+	maxRowPoints  = 409 // Excel's limit
+)
+
+// columnPixels is the width of a column of w characters, as Excel lays it
+// out (7-pixel digits of the default font, plus 5 pixels of padding).
+func columnPixels(w float64) float64 { return math.Trunc(w*7 + 5) }
+
+// printedWidth is the width, in characters, of the printed columns taken
+// as one (for the merged title and note rows).
+func printedWidth() float64 {
+	px := 0.0
+	for _, c := range sheet.Columns[:sheet.Index(sheet.LastPrinted)] {
+		px += columnPixels(c.Width)
+	}
+	return (px - 5) / 7
+}
+
+// textLines is the number of lines s takes in a wrapping cell of width w
+// (characters) at pt points: full-width characters are 1 em wide, others
+// half; lines break at any character, which is what Japanese text needs.
+func textLines(s string, w, pt float64) int {
+	em := pt * pixelsPerInch / 72
+	avail := columnPixels(w) - 6
+	lines := 0
+	for seg := range strings.SplitSeq(s, "\n") {
+		px, n := 0.0, 1
+		for _, r := range seg {
+			cw := em / 2
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+				cw = em
+			}
+			if px+cw > avail && px > 0 {
+				n++
+				px = 0
+			}
+			px += cw
+		}
+		lines += n
+	}
+	return max(lines, 1)
+}
+
+// rowPoints is the height of a row of n lines of pt-point text.
+func rowPoints(n int, pt float64) float64 {
+	return math.Ceil(float64(n)*pt*1.35 + 4)
+}
+
 // rowHeight fits a row to its wrapped titles: Excel does not grow rows for
 // wrapped text written by a library.
 func rowHeight(r sheet.Row) float64 {
-	lines := linesIn(r.Node.Title, sheet.Columns[sheet.Index(sheet.NodeTitle)-1].Width)
+	lines := textLines(r.Node.Title, sheet.Columns[sheet.Index(sheet.NodeTitle)-1].Width, bodyPt)
 	if r.Indicator != nil {
-		lines = max(lines, linesIn(r.Indicator.Name, sheet.Columns[sheet.Index(sheet.IndicatorName)-1].Width))
+		lines = max(lines, textLines(r.Indicator.Name, sheet.Columns[sheet.Index(sheet.IndicatorName)-1].Width, bodyPt))
 	}
-	return math.Max(18, float64(lines)*13.5+4)
-}
-
-// linesIn estimates how many lines text wraps to in a column of the given
-// width, in Excel's character units (a full-width character of BIZ UDゴシック
-// takes about 1.7 of them).
-func linesIn(text string, colWidth float64) int {
-	units := 0.0
-	for _, r := range text {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			units += 1.7
-		default:
-			units++
-		}
-	}
-	if utf8.RuneCountInString(text) == 0 {
-		return 1
-	}
-	return max(1, int(math.Ceil(units/(colWidth-1))))
+	return math.Max(18, rowPoints(lines, bodyPt))
 }

@@ -17,7 +17,9 @@ import (
 )
 
 // FormatVersion is the version of this layout, recorded in every workbook.
-const FormatVersion = 1
+// Version 2 put the printed columns first (A4 landscape); a workbook of
+// version 1 is refused with a request to use the template sent this month.
+const FormatVersion = 2
 
 // Sheet names.
 const (
@@ -92,34 +94,39 @@ func statuses() []string {
 	return out
 }
 
-// Columns of the 入力 sheet, left to right. What a department reads comes
-// first and the IDs last: the rows are matched by the hidden sheet, the IDs
-// are shown only so that people can refer to a row.
+// Columns of the 入力 sheet, left to right. The first sixteen, up to 備考,
+// are what a department reads and fills in, sized to print on A4 landscape
+// at 90 %; the reference columns after them (番号, years, 前回の報告時点,
+// 担当課, IDs) are shown on screen only. The rows are matched by the hidden
+// sheet, the IDs are shown only so that people can refer to a row.
 var Columns = []Column{
+	{Key: NodeTitle, Header: "事業名", Width: 14},
+	{Key: IndicatorName, Header: "指標名", Width: 14},
+	{Key: Unit, Header: "単位", Width: 5},
+	{Key: Cumulative, Header: "単年/累計", Width: 5},
+	{Key: Baseline, Header: "基準値", Width: 8, Kind: Number},
+	{Key: Target, Header: "目標値", Width: 8, Kind: Number},
+	{Key: Expected, Header: "今期の期待値", Width: 8, Kind: Number},
+	{Key: LastActual, Header: "前回の実績値", Width: 8, Kind: Number},
+	{Key: Actual, Header: "実績値", Width: 9, Input: true, Kind: Number},
+	{Key: Status, Header: "状態", Width: 7, Input: true, Kind: List, List: statuses()},
+	{Key: PublishDate, Header: "公表予定時期", Width: 8, Input: true, MaxLen: 50},
+	{Key: Progress, Header: "取組状況・成果", Width: 25, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
+	{Key: Analysis, Header: "要因分析・課題", Width: 21, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
+	{Key: Outlook, Header: "今後の方向性", Width: 7, Input: true, Kind: List, List: shinchoku.Outlooks, PerNode: true},
+	{Key: SelfEval, Header: "自己評価", Width: 5, Input: true, Kind: List, List: shinchoku.SelfEvaluations, PerNode: true},
+	{Key: Remarks, Header: "備考", Width: 7, Input: true, MaxLen: 500},
 	{Key: Code, Header: "番号", Width: 7},
-	{Key: NodeTitle, Header: "事業名", Width: 22},
-	{Key: IndicatorName, Header: "指標名", Width: 20},
-	{Key: Unit, Header: "単位", Width: 6},
-	{Key: Cumulative, Header: "単年/累計", Width: 6},
-	{Key: Baseline, Header: "基準値", Width: 10, Kind: Number},
 	{Key: BaselineYear, Header: "基準年度", Width: 10},
-	{Key: Target, Header: "目標値", Width: 10, Kind: Number},
 	{Key: TargetYear, Header: "目標年度", Width: 10},
-	{Key: Expected, Header: "今期の期待値", Width: 10, Kind: Number},
-	{Key: LastActual, Header: "前回の実績値", Width: 10, Kind: Number},
 	{Key: LastPeriod, Header: "前回の報告時点", Width: 14},
-	{Key: Actual, Header: "実績値", Width: 11, Input: true, Kind: Number},
-	{Key: Status, Header: "状態", Width: 8, Input: true, Kind: List, List: statuses()},
-	{Key: PublishDate, Header: "公表予定時期", Width: 13, Input: true, MaxLen: 50},
-	{Key: Progress, Header: "取組状況・成果", Width: 32, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
-	{Key: Analysis, Header: "要因分析・課題", Width: 32, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
-	{Key: Outlook, Header: "今後の方向性", Width: 10, Input: true, Kind: List, List: shinchoku.Outlooks, PerNode: true},
-	{Key: SelfEval, Header: "自己評価", Width: 8, Input: true, Kind: List, List: shinchoku.SelfEvaluations, PerNode: true},
-	{Key: Remarks, Header: "備考", Width: 20, Input: true, MaxLen: 500},
 	{Key: Departments, Header: "担当課", Width: 14},
 	{Key: NodeID, Header: "事業ID", Width: 8},
 	{Key: IndicatorID, Header: "指標ID", Width: 10},
 }
+
+// LastPrinted is the key of the last column that is printed.
+const LastPrinted = Remarks
 
 // Index is the 1-based column number of a key. An unknown key is a
 // programming error.

@@ -24,8 +24,14 @@ func TestColumnsAreConsistent(t *testing.T) {
 			t.Errorf("per-node column %s is not an input", c.Key)
 		}
 	}
-	if got := Letter(Code); got != "A" {
-		t.Errorf("Letter(code) = %s", got)
+	if got := Letter(NodeTitle); got != "A" {
+		t.Errorf("Letter(node_title) = %s", got)
+	}
+	// Every column a department fills in is printed: none after LastPrinted.
+	for i, c := range Columns {
+		if c.Input && i+1 > Index(LastPrinted) {
+			t.Errorf("input column %s is after the printed columns", c.Key)
+		}
 	}
 	if got := Cell(Actual, 7); got != Letter(Actual)+"7" {
 		t.Errorf("Cell = %s", got)
