@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
@@ -188,4 +190,49 @@ func BenchmarkReportScale(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+}
+
+// TestFontNames reads the fonts back: each embedded font is named as a
+// subset of its PostScript name (ABCDEF+BIZUDMincho-Regular), the same in
+// the Type0 font, its CIDFont and its descriptor, never the family names
+// the code uses (mincho).
+func TestFontNames(t *testing.T) {
+	pr := seedProgress(t, "tomakomai", shinchoku.Period{Year: 2022, Month: 3})
+	var buf bytes.Buffer
+	if err := Write(&buf, pr, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := api.ReadAndValidate(bytes.NewReader(buf.Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subset := regexp.MustCompile(`^[A-Z]{6}\+BIZUD(Mincho-Regular|Gothic-Regular|Gothic-Bold)$`)
+	names := map[string]map[string]int{} // kind → name → count
+	for _, e := range ctx.XRefTable.Table {
+		d, ok := e.Object.(types.Dict)
+		if !ok || d.Type() == nil {
+			continue
+		}
+		var kind, key string
+		switch {
+		case *d.Type() == "Font" && d.Subtype() != nil:
+			kind, key = *d.Subtype(), "BaseFont"
+		case *d.Type() == "FontDescriptor":
+			kind, key = "FontDescriptor", "FontName"
+		default:
+			continue
+		}
+		name := d.NameEntry(key)
+		if name == nil || !subset.MatchString(*name) {
+			t.Errorf("%s %s = %v, want ABCDEF+<PostScript name>", kind, key, name)
+			continue
+		}
+		if names[kind] == nil {
+			names[kind] = map[string]int{}
+		}
+		names[kind][*name]++
+	}
+	if len(names["Type0"]) != 3 || !reflect.DeepEqual(names["Type0"], names["CIDFontType2"]) || !reflect.DeepEqual(names["Type0"], names["FontDescriptor"]) {
+		t.Errorf("font names differ between font objects: %v", names)
+	}
 }

@@ -1,6 +1,8 @@
 package gopdf
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +40,7 @@ func (s *SubsetFontObj) init(funcGetRoot func() *GoPdf) {
 func (s *SubsetFontObj) write(w io.Writer, objID int) error {
 	//me.AddChars("จ")
 	io.WriteString(w, "<<\n")
-	fmt.Fprintf(w, "/BaseFont /%s\n", CreateEmbeddedFontSubsetName(s.Family))
+	fmt.Fprintf(w, "/BaseFont /%s\n", s.subsetName())
 	fmt.Fprintf(w, "/DescendantFonts [%d 0 R]\n", s.indexObjCIDFont+1)
 	io.WriteString(w, "/Encoding /Identity-H\n")
 	io.WriteString(w, "/Subtype /Type0\n")
@@ -46,6 +48,34 @@ func (s *SubsetFontObj) write(w io.Writer, objID int) error {
 	io.WriteString(w, "/Type /Font\n")
 	io.WriteString(w, ">>\n")
 	return nil
+}
+
+// subsetName is the font's name in the PDF as ISO 32000 (9.6.4) asks of
+// an embedded subset: a tag of six capital letters, a plus sign and the
+// font's PostScript name (ABCDEF+BIZUDMincho-Regular), which is what
+// pdffonts and a print shop's preflight show. The tag is made from the
+// glyphs of the subset, so that the same report gets the same name and
+// two subsets of one font in different files get different ones. It falls
+// back to the family name given to AddTTFFont when the font has no
+// PostScript name.
+func (s *SubsetFontObj) subsetName() string {
+	ps := s.ttfp.PostScriptName()
+	if ps == "" {
+		return CreateEmbeddedFontSubsetName(s.Family)
+	}
+	h := sha256.New()
+	io.WriteString(h, ps)
+	var b [4]byte
+	for _, g := range s.CharacterToGlyphIndex.AllVals() {
+		binary.BigEndian.PutUint32(b[:], uint32(g))
+		h.Write(b[:])
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag) + "+" + ps
 }
 
 // SetIndexObjCIDFont set IndexObjCIDFont

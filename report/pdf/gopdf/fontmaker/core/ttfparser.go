@@ -495,6 +495,10 @@ func (t *TTFParser) ParseOS2(fd *bytes.Reader) error {
 	return nil
 }
 
+// PostScriptName is the font's PostScript name (name ID 6), read by
+// ParseName; empty before.
+func (t *TTFParser) PostScriptName() string { return t.postScriptName }
+
 // ParseName parse name table https://www.microsoft.com/typography/otspec/name.htm
 func (t *TTFParser) ParseName(fd *bytes.Reader) error {
 
