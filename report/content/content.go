@@ -306,7 +306,9 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 		}
 		actual := Cumulative(ind, e.Actual)
 		if !e.Actual.Set && e.Reason != "" {
-			actual = e.Reason
+			// The reason's details on their own line: 差し戻し / （青少年課）
+			// reads in a narrow cell, 差し戻し（青 / 少年課） does not.
+			actual = strings.Replace(e.Reason, "（", "\n（", 1)
 		}
 		// The rate where it means something, else what happened in words
 		// (基準値以下), else −; the same text as the workbook and summary.json.
@@ -318,6 +320,11 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 		if ind.Note != "" {
 			name += "※"
 			notes = append(notes, "※"+ind.Name+": "+ind.Note)
+		}
+		// An indicator's tags (数値目標変更) are printed as the city prints
+		// them, on their own line under the name.
+		if len(ind.Tags) > 0 {
+			name += "\n" + strings.Join(ind.Tags, "　")
 		}
 		t.Rows = append(t.Rows, Row{ID: ind.ID, Cells: []Cell{
 			text(name),

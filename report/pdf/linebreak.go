@@ -87,7 +87,7 @@ func breakPieces(seg *segmenter.Segmenter, para string) []string {
 		if len(out) > 0 {
 			first, _ := utf8.DecodeRuneInString(p)
 			last, n := utf8.DecodeLastRuneInString(strings.TrimRight(out[len(out)-1], " "))
-			if strings.ContainsRune(noLineStart, first) || (n > 0 && strings.ContainsRune(noLineEnd, last)) {
+			if strings.ContainsRune(noLineStart, first) || (n > 0 && strings.ContainsRune(noLineEnd, last)) || unitAfterNumber(out[len(out)-1], first) {
 				out[len(out)-1] = para[start:end]
 				pos = end
 				continue
@@ -98,6 +98,19 @@ func breakPieces(seg *segmenter.Segmenter, para string) []string {
 	}
 	return out
 }
+
+// unitAfterNumber says whether a piece starting with first continues a
+// number that prev ends with: a unit (1,800件, 657.6千円, 3年度) stays on the
+// number's line. UAX #14 allows a break between a digit and an ideograph.
+func unitAfterNumber(prev string, first rune) bool {
+	last, n := utf8.DecodeLastRuneInString(prev)
+	if n == 0 || !isDigit(last) {
+		return false
+	}
+	return first != ' ' && first != '　' && !isDigit(first) && !strings.ContainsRune(noLineEnd, first)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // extend adds the advances of s's characters to the width w.
 func extend(w float64, s string, advance func(rune) float64) float64 {

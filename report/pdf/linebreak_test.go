@@ -32,6 +32,9 @@ func TestWrap(t *testing.T) {
 		{"small kana stays", "あいうっかき", 6, []string{"あい", "うっか", "き"}},
 		{"long bar stays", "データーベース", 5, []string{"デー", "ター", "ベー", "ス"}},
 		{"number kept whole", "合計12,345人です", 9, []string{"合計", "12,345人", "です"}},
+		{"unit stays with its number", "累計 1,800件", 7, []string{"累計", "1,800件"}},
+		{"unit stays with a decimal", "あ657.6件", 8, []string{"あ", "657.6件"}},
+		{"tag glued with word joiners", "事業名　Ｋ\u2060Ｐ\u2060Ｉ\u2060変\u2060更", 18, []string{"事業名　", "Ｋ\u2060Ｐ\u2060Ｉ\u2060変\u2060更"}},
 		{"latin word kept whole", "Society5.0の実現", 12, []string{"Society5.0の", "実現"}},
 		{"explicit newline", "一行目\n二行目", 20, []string{"一行目", "二行目"}},
 		{"narrower than a character", "あいう", 1, []string{"あ", "い", "う"}},
@@ -78,7 +81,9 @@ func plainBreakPieces(seg *segmenter.Segmenter, para string) []string {
 			prev := out[len(out)-1]
 			first := []rune(p)[0]
 			last := []rune(strings.TrimRight(prev, " "))
-			if strings.ContainsRune(noLineStart, first) || (len(last) > 0 && strings.ContainsRune(noLineEnd, last[len(last)-1])) {
+			prevLast := []rune(prev)
+			unit := len(prevLast) > 0 && isDigit(prevLast[len(prevLast)-1]) && !strings.ContainsRune(" 　（(「『【〔〈《［[｛{", first) && !isDigit(first)
+			if strings.ContainsRune(noLineStart, first) || (len(last) > 0 && strings.ContainsRune(noLineEnd, last[len(last)-1])) || unit {
 				out[len(out)-1] = prev + p
 				continue
 			}

@@ -28,10 +28,7 @@ const cellPad = 3.5
 // table draws rows that never split across pages; the header row repeats on
 // every page the table runs onto.
 func (d *doc) table(cols []column, rows [][]cell) {
-	header := make([]cell, len(cols))
-	for i, c := range cols {
-		header[i] = cell{text: c.title, bar: -1}
-	}
+	header := headerCells(cols)
 	d.header = header
 	// The header row never stands alone at the foot of a page.
 	_, hh := d.layoutRow(cols, header, true)
@@ -123,10 +120,18 @@ func (d *doc) row(cols []column, r []cell, header bool) {
 // contentTable draws a table of the report's content in columns of the
 // given widths.
 func (d *doc) contentTable(t content.Table, widths []float64) {
+	d.table(columns(t, widths), contentRows(t))
+}
+
+func columns(t content.Table, widths []float64) []column {
 	cols := make([]column, len(t.Columns))
 	for i, c := range t.Columns {
 		cols[i] = column{title: c.Title, width: widths[i], align: alignments[c.Align]}
 	}
+	return cols
+}
+
+func contentRows(t content.Table) [][]cell {
 	rows := make([][]cell, len(t.Rows))
 	for i, r := range t.Rows {
 		rows[i] = make([]cell, len(r.Cells))
@@ -134,7 +139,16 @@ func (d *doc) contentTable(t content.Table, widths []float64) {
 			rows[i][j] = cell{text: c.Text, bar: c.Bar}
 		}
 	}
-	d.table(cols, rows)
+	return rows
+}
+
+// headerCells are a table's header row.
+func headerCells(cols []column) []cell {
+	header := make([]cell, len(cols))
+	for i, c := range cols {
+		header[i] = cell{text: c.title, bar: -1}
+	}
+	return header
 }
 
 var alignments = map[content.Align]int{content.Left: gopdf.Left, content.Center: gopdf.Center, content.Right: gopdf.Right}

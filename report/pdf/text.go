@@ -5,9 +5,22 @@ package pdf
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/signintech/gopdf"
 )
+
+// wordJoiner (U+2060) glues characters that must stay on one line: line
+// breaking (UAX #14) never breaks beside it, and it is neither measured nor
+// drawn. What departments type never holds it (ingest removes invisible
+// characters).
+const wordJoiner = '\u2060'
+
+// glue joins the characters of a word with word joiners, so that it never
+// breaks inside (ＫＰＩ変更 is not split over two lines).
+func glue(word string) string {
+	return strings.Join(strings.Split(word, ""), string(wordJoiner))
+}
 
 func (d *doc) setFont(family string, size float64) {
 	if d.font == family && d.size == size {
@@ -36,6 +49,9 @@ type advanceTable struct {
 // advance is the width of a character in the current font, measured once
 // by gopdf and cached, because wrapping measures the same text many times.
 func (d *doc) advance(r rune) float64 {
+	if r == wordJoiner {
+		return 0
+	}
 	key := fontSize{d.font, d.size}
 	if d.advanceKey != key || d.advances == nil {
 		d.advances = d.widths[key]
@@ -77,6 +93,7 @@ func (d *doc) measure(s string) float64 { return extend(0, s, d.advance) }
 // the font lacks into an error that names the text (gopdf would silently
 // draw nothing).
 func (d *doc) text(x, y float64, s string) {
+	s = strings.ReplaceAll(s, string(wordJoiner), "")
 	if s == "" {
 		return
 	}
