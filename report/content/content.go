@@ -306,9 +306,7 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 		}
 		actual := Cumulative(ind, e.Actual)
 		if !e.Actual.Set && e.Reason != "" {
-			// The reason's details on their own line: 差し戻し / （青少年課）
-			// reads in a narrow cell, 差し戻し（青 / 少年課） does not.
-			actual = strings.Replace(e.Reason, "（", "\n（", 1)
+			actual = e.Reason
 		}
 		// The rate where it means something, else what happened in words
 		// (基準値以下), else −; the same text as the workbook and summary.json.

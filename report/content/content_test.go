@@ -64,7 +64,7 @@ func TestKPITable(t *testing.T) {
 	if got, want := row(tab.Rows[0]), "来訪者数|100人\n(平成30年度)|130人|160人|130人|100.0％|A"; got != want {
 		t.Errorf("row a = %q, want %q", got, want)
 	}
-	if got, want := row(tab.Rows[1]), "収支※|△50千円\n(令和元年度)|調査中\n（令和4年6月公表予定）|10千円|△26千円|−|−"; got != want {
+	if got, want := row(tab.Rows[1]), "収支※|△50千円\n(令和元年度)|調査中（令和4年6月公表予定）|10千円|△26千円|−|−"; got != want {
 		t.Errorf("row b = %q, want %q", got, want)
 	}
 	if len(notes) != 1 || notes[0] != "※収支: 決算額" {
