@@ -157,9 +157,23 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 	if p, err := shinchoku.ParsePeriod(period); err == nil {
 		period = p.Label()
 	}
+	// Names kept per sheet (print areas and titles) are stored by sheet
+	// position, which excelize does not update when a sheet moves: they
+	// are taken off and put back by sheet name around the move, or the
+	// 入力 sheet would print its reference and ID columns.
+	var scoped []excelize.DefinedName
+	for _, d := range f.GetDefinedName() {
+		if d.Scope != "" && d.Scope != "Workbook" {
+			scoped = append(scoped, d)
+			w.set(f.DeleteDefinedName(&excelize.DefinedName{Name: d.Name, Scope: d.Scope}))
+		}
+	}
 	_, err := f.NewSheet(ReturnSheet)
 	w.set(err)
 	w.set(f.MoveSheet(ReturnSheet, f.GetSheetName(0)))
+	for _, d := range scoped {
+		w.set(f.SetDefinedName(&excelize.DefinedName{Name: d.Name, RefersTo: d.RefersTo, Scope: d.Scope}))
+	}
 	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Bold: true, Size: 12}})
 	w.set(err)
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: Font, Bold: true, Size: 10},

@@ -164,6 +164,18 @@ func TestReturnFindingList(t *testing.T) {
 	if got, _ := g.GetCellValue(sheet.InputSheet, sheet.Cell(sheet.Target, row)); got != target {
 		t.Errorf("locked cell holds %q, want the original %q put back", got, target)
 	}
+	// The copy's 入力 sheet keeps its print area (no reference or ID
+	// columns) and titles, and 記入要領 its own, after 指摘一覧 is put first.
+	areas := map[string]string{}
+	for _, d := range g.GetDefinedName() {
+		areas[d.Scope+" "+d.Name] = d.RefersTo
+	}
+	if a := areas[sheet.InputSheet+" _xlnm.Print_Area"]; !strings.HasPrefix(a, "'"+sheet.InputSheet+"'!$A$1:$"+sheet.Letter(sheet.LastPrinted)+"$") {
+		t.Errorf("入力 print area in the copy is %q (names: %v)", a, areas)
+	}
+	if a := areas[sheet.GuideSheet+" _xlnm.Print_Area"]; !strings.HasPrefix(a, "'"+sheet.GuideSheet+"'!") {
+		t.Errorf("記入要領 print area in the copy is %q (names: %v)", a, areas)
+	}
 	// Print: A4 landscape at 100 %, one page across, header row repeated.
 	lay, _ := g.GetPageLayout(ReturnSheet)
 	if lay.AdjustTo == nil || *lay.AdjustTo != 100 || *lay.Orientation != "landscape" || *lay.Size != 9 {
