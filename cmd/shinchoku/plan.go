@@ -76,7 +76,17 @@ func newPlanCommand(v *viper.Viper) *cobra.Command {
 // loadPlan reads the configured plan: an embedded plan by name, or a file.
 func loadPlan(v *viper.Viper) (*shinchoku.Plan, error) {
 	p, _, err := checkPlan(v)
-	return p, err
+	if err != nil {
+		return p, err
+	}
+	// Every command that takes a period refuses one outside the plan
+	// (0000-01, 9999-12 would print 令和7981年12月末現在).
+	if period, perr := shinchoku.ParsePeriod(v.GetString("period")); perr == nil {
+		if err := withinPlan(p, period); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
 }
 
 // checkPlan reads the configured plan with its warnings (a target against

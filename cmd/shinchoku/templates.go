@@ -42,9 +42,6 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := withinPlan(plan, period); err != nil {
-				return err
-			}
 			ropts, err := readerOptions(v)
 			if err != nil {
 				return err
@@ -118,14 +115,22 @@ func periodFlag(v *viper.Viper) (shinchoku.Period, error) {
 }
 
 // withinPlan refuses a period whose fiscal year is outside the plan: its
-// templates would ask for actuals of a year the plan has no targets for.
+// templates would ask for actuals of a year the plan has no targets for, and
+// no run, status or report can be about it. loadPlan applies it to every
+// command given a period.
 func withinPlan(plan *shinchoku.Plan, period shinchoku.Period) error {
 	fy := period.FiscalYear()
 	if fy >= plan.Start && fy <= plan.End {
 		return nil
 	}
-	return usagef("--period %s（%s年度）は計画「%s」の期間（%s年度〜%s年度: %d-04〜%d-03）の外です。計画期間内の月を指定してください",
-		period, shinchoku.WarekiYear(fy), plan.Title, shinchoku.WarekiYear(plan.Start), shinchoku.WarekiYear(plan.End),
+	// A year far from the plan (0000-01, 9999-12) is a typing mistake, shown
+	// only as typed: 令和7981年度 would read as if it were a real year.
+	year := " "
+	if fy >= 1868 && fy > plan.Start-50 && fy < plan.End+50 {
+		year = "（" + shinchoku.WarekiYear(fy) + "年度）"
+	}
+	return usagef("--period %s%sは計画「%s」の期間（%s年度〜%s年度: %d-04〜%d-03）の外です。計画期間内の月を指定してください",
+		period, year, plan.Title, shinchoku.WarekiYear(plan.Start), shinchoku.WarekiYear(plan.End),
 		plan.Start, plan.End+1)
 }
 

@@ -27,6 +27,10 @@ var messages = map[string]string{
 	"plan.baseline_year":   "基準値の年 %d が計画期間の終了年度 %d より後です",
 	"plan.actual_year":     "実績値の年 %d が計画期間（%d〜%d年度）の外です",
 	"plan.duplicate_year":  "実績値の年 %d が二度書かれています",
+	"plan.empty_name":      "%[1]s が空です",
+	"plan.control":         "%s「%q」に制御文字（タブ・改行など）があります",
+	"plan.department_long": "担当課名「%[2]s」が長すぎます（64文字まで。様式のファイル名とページの見出しに入ります）",
+	"plan.title_long":      "計画の title は %d文字までです（%d文字。集計表の各ページの見出しに入ります）",
 	"plan.whitespace":      "%s「%s」の前後または途中に余分な空白があります",
 	"plan.target_direction": "指標「%s」の目標値 %s が基準値 %s に対して direction「%s」（%sほうがよい）と逆向きです。" +
 		"評価は期待値との比較で行い、達成率は出しません（方向が正しいか確かめてください）",

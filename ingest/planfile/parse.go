@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -316,6 +317,52 @@ func (p *parser) words(n *yaml.Node, what string) []string {
 	return out
 }
 
+// departments reads a node's departments: names that templates, file names,
+// page headers and every table carry, so each must be a short printable
+// name (see CheckDepartment).
+func (p *parser) departments(n *yaml.Node) []string {
+	var out []string
+	for _, item := range p.list(n, "担当課") {
+		s := p.str(item, "担当課")
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			continue // reported by str
+		}
+		if code := CheckDepartment(s); code != "" {
+			p.add(item, code, "担当課", s)
+			continue
+		}
+		if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+			p.add(item, "plan.whitespace", "担当課", s)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// MaxDepartment is the longest department name, in characters: a name goes
+// into file names (<period>_<name>.xlsx, 差し戻し_…, where a file system
+// allows 255 bytes, three to a Japanese character) and Excel's page headers
+// (255 characters with the period).
+const MaxDepartment = 64
+
+// MaxTitle is the longest plan title, in characters: it heads every page of
+// the consolidated workbook beside the period (Excel allows 255).
+const MaxTitle = 100
+
+// CheckDepartment says what is wrong with a department name, as a message
+// code taking (what, name), or "" when nothing is.
+func CheckDepartment(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "plan.empty_name"
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		return "plan.control"
+	case utf8.RuneCountInString(s) > MaxDepartment:
+		return "plan.department_long"
+	}
+	return ""
+}
+
 func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
 		if v, err := strconv.Atoi(n.Value); err == nil {
@@ -388,6 +435,11 @@ func (p *parser) plan(n *yaml.Node) *shinchoku.Plan {
 			plan.ID = p.id(v, "計画の id")
 		case "title":
 			plan.Title = p.name(v, "計画の title")
+			if strings.IndexFunc(plan.Title, unicode.IsControl) >= 0 {
+				p.add(v, "plan.control", "計画の title", plan.Title)
+			} else if utf8.RuneCountInString(plan.Title) > MaxTitle {
+				p.add(v, "plan.title_long", MaxTitle, utf8.RuneCountInString(plan.Title))
+			}
 		case "organization":
 			plan.Organization = p.name(v, "organization")
 		case "period":
@@ -460,7 +512,7 @@ func (p *parser) node(n *yaml.Node, depth int) *shinchoku.Node {
 		case "title":
 			nd.Title = p.name(v, "title")
 		case "departments":
-			nd.Departments = p.words(v, "担当課")
+			nd.Departments = p.departments(v)
 		case "tags":
 			nd.Tags = p.words(v, "タグ")
 		case "description":
