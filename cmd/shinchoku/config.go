@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/shinchoku/shinchoku/ingest/planfile"
 )
 
 // configKind is what a configuration key holds.
@@ -119,6 +121,11 @@ func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
 			}
 			if msg := checkScalar(key, kind, v.Value, v.Tag); msg != "" {
 				at(v, "%s", msg)
+			}
+			if key == "office" && planfile.CheckDepartment(v.Value) != "" {
+				// The office is a department: its template's file name
+				// and page header carry its name.
+				at(v, "office は %d文字までの、制御文字を含まない担当課名です: %q", planfile.MaxDepartment, v.Value)
 			}
 		}
 	}
