@@ -163,9 +163,12 @@ func configProblems(probs []string) error {
 func japaneseHelp(root *cobra.Command) {
 	cobra.AddTemplateFunc("flagUsagesJa", flagUsages)
 	root.SetUsageTemplate(usageTemplate)
-	root.SetHelpCommand(&cobra.Command{
+	help := &cobra.Command{
 		Use:   "help [コマンド]",
 		Short: "コマンドの説明を表示します",
+		// cobra adds the help command after the walk below: the template
+		// writes 「[フラグ]」, not cobra's [flags], and -h is described here.
+		DisableFlagsInUseLine: true,
 		Run: func(c *cobra.Command, args []string) {
 			cmd, _, err := c.Root().Find(args)
 			if cmd == nil || err != nil {
@@ -173,7 +176,9 @@ func japaneseHelp(root *cobra.Command) {
 			}
 			cmd.Help()
 		},
-	})
+	}
+	help.Flags().BoolP("help", "h", false, "このヘルプを表示します")
+	root.SetHelpCommand(help)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		// The template writes 「[フラグ]」 itself.
