@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -315,8 +316,7 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 		w.printf("%s  %v", w.stamp(), err)
 		return true
 	}
-	w.tellSkipped(skipped)
-	changed := w.due()
+	changed := w.tellSkipped(skipped) || w.due()
 	present := map[string]bool{}
 	now := time.Now()
 	for _, path := range files {
@@ -365,8 +365,9 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 	return pending
 }
 
-// tellSkipped prints a file that is not read once, when it first appears.
-func (w *watcher) tellSkipped(skipped []ingest.Skipped) {
+// tellSkipped prints a file that is not read once, when it first appears,
+// and reports whether the list changed (the page lists them).
+func (w *watcher) tellSkipped(skipped []ingest.Skipped) bool {
 	known := map[string]bool{}
 	for _, s := range w.skipped {
 		known[s.File] = true
@@ -376,7 +377,9 @@ func (w *watcher) tellSkipped(skipped []ingest.Skipped) {
 			w.printf(msgSkipped, w.stamp(), filepath.Base(s.File), s.Reason)
 		}
 	}
+	changed := !slices.Equal(w.skipped, skipped)
 	w.skipped = skipped
+	return changed
 }
 
 type checkOutcome int
