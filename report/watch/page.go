@@ -127,7 +127,7 @@ func (w *watcher) pageJSON(v view, counts map[shinchoku.State]int) statusJSON {
 	}
 	toFile := func(fv *fileView) fileJSON {
 		fj := fileJSON{File: fv.Name, Department: fv.Department, State: fv.State, Label: label(fv.State),
-			Checked: fv.Checked.Format(time.RFC3339), SHA256: fv.SHA256, Errors: fv.Errors, Warnings: fv.Warnings,
+			Checked: fv.Checked.Format("2006-01-02T15:04:05.000Z07:00"), SHA256: fv.SHA256, Errors: fv.Errors, Warnings: fv.Warnings,
 			Result: fv.Result, Findings: []month.FindingJSON{}}
 		for _, f := range fv.Findings {
 			f.File = filepath.Base(f.File)

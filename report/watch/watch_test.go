@@ -91,13 +91,13 @@ type running struct {
 
 // startWatch runs a watch on inbox with short times, until the test ends or
 // stop is called.
-func startWatch(t *testing.T, m *corpusMonth, inbox string, mode Mode) *running {
+func startWatch(t *testing.T, m *corpusMonth, inbox string, mode Mode, required ...string) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Office: "政策推進課",
+		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Office: "政策推進課", Required: required,
 			Mode: mode, Poll: 30 * time.Millisecond, Settle: 60 * time.Millisecond, Grace: 600 * time.Millisecond, Log: log})
 	}()
 	r := &running{t: t, inbox: inbox, log: log}
@@ -375,5 +375,30 @@ func TestResultsFolderErrors(t *testing.T) {
 func TestNetworkFSLocal(t *testing.T) {
 	if fs := networkFS(t.TempDir()); fs != "" {
 		t.Errorf("a temporary folder is on a network file system (%s)?", fs)
+	}
+}
+
+// A restart with other checks (here a narrative column made required)
+// answers every file again: the old answers were given by other rules.
+// (The department filled that column in: the answer stays the same, given
+// again.)
+func TestResumeWithOtherChecks(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	a := m.depts[0]
+	put(t, filepath.Join(inbox, sheet.FileName(period, a)), m.good[a])
+	first := r.waitFor("the answer", func(s status) bool { return stateOf(s, a) == shinchoku.StateAccepted })
+	r.stop()
+	time.Sleep(10 * time.Millisecond)
+	r2 := startWatch(t, m, inbox, ModeEvents, sheet.SelfEval)
+	second := r2.waitFor("the new answer", func(s status) bool {
+		return len(s.Departments) > 0 && s.Departments[0].Current != nil && s.Departments[0].Current.Checked != first.Departments[0].Current.Checked
+	})
+	if stateOf(second, a) != shinchoku.StateAccepted {
+		t.Errorf("%s: %s", a, stateOf(second, a))
+	}
+	if strings.Contains(r2.log.String(), "前回の受付結果を引き継ぎました") {
+		t.Errorf("answers given by other checks were kept:\n%s", r2.log.String())
 	}
 }
