@@ -26,7 +26,8 @@ type Limits struct {
 	FileSize  int64 // bytes on disk
 	UnzipSize int64 // all parts unzipped
 	XMLSize   int64 // one part unzipped (any part: the 差し戻し copy reads them all)
-	Rows      int   // rows with cells in a sheet that is read; zero: DefaultLimits.Rows
+	Rows      int   // rows with cells in a sheet; zero: DefaultLimits.Rows
+	Cells     int   // cells all sheets' rows span, each up to its last cell; zero: DefaultLimits.Cells
 }
 
 // DefaultLimits are generous for any real template: the 入力 sheet takes
@@ -34,7 +35,7 @@ type Limits struct {
 // 34 KB), so a department of a thousand rows with every narrative filled in
 // stays far below them. They also bound the 差し戻し copy, which excelize
 // makes by reading every part: 6 s and 240 MB for a sheet at the limit.
-var DefaultLimits = Limits{FileSize: 20 << 20, UnzipSize: 50 << 20, XMLSize: 20 << 20, Rows: 50000}
+var DefaultLimits = Limits{FileSize: 20 << 20, UnzipSize: 50 << 20, XMLSize: 20 << 20, Rows: 50000, Cells: 1000000}
 
 // Reader reads submitted workbooks against one plan. Build it once with
 // NewReader; it is safe for concurrent use.
@@ -68,6 +69,9 @@ func NewReader(p *shinchoku.Plan, o Options) *Reader {
 	}
 	if rd.limits.Rows == 0 {
 		rd.limits.Rows = DefaultLimits.Rows
+	}
+	if rd.limits.Cells == 0 {
+		rd.limits.Cells = DefaultLimits.Cells
 	}
 	depts, rows := p.Reporters(o.Office), sheet.RowsByDepartment(p, o.Office)
 	rd.byDept = rows
@@ -170,6 +174,11 @@ func (rd *Reader) Read(name string, data []byte) Result {
 		return res
 	}
 	res.Submission = fl.read(wb)
+	var se *sheetError
+	if err := wb.checkSheets(sheet.InputSheet, sheet.MetaSheet); res.Submission != nil && errors.As(err, &se) {
+		fl.partError(se.sheet, se.err)
+		res.Submission = nil
+	}
 	res.SavedAt = wb.modified()
 	res.Findings = fl.findings
 	return res
@@ -255,6 +264,8 @@ func (f *file) partError(sheetName string, err error) {
 		f.errorf("file.too_large", sheetName, "", "", "展開すると上限を超えます")
 	case errors.Is(err, errTooManyRows):
 		f.errorf("file.too_large", sheetName, "", "", fmt.Sprintf("行が %d 行を超えます", f.limits.Rows))
+	case errors.Is(err, errTooManyCells):
+		f.errorf("file.too_large", sheetName, "", "", fmt.Sprintf("行の範囲が合わせて %d セルを超えます。右端の列まで入力された行がないか確認してください", f.limits.Cells))
 	case errors.As(err, &enc):
 		f.errorf("file.encoding", sheetName, "", "", enc.part, enc.encoding)
 	default:

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,7 @@ type xlsxFile struct {
 	sheets  map[string]string // sheet name → part name
 	limits  Limits
 	read    int64 // bytes unzipped so far
+	cells   int   // cells the rows scanned so far span, each row up to its last cell
 	shared  []string
 	percent map[string]bool // cell style index → shows numbers as %
 }
@@ -33,6 +35,9 @@ type xlsxFile struct {
 var (
 	errTooLarge    = errors.New("unzipped size over the limit")
 	errTooManyRows = errors.New("rows over the limit")
+	// errTooManyCells: the rows span more cells than the limit (each row
+	// as wide as its last cell, as excelize lays it out in memory)
+	errTooManyCells = errors.New("cells over the limit")
 )
 
 // openXLSX opens the package and its sheet list.
@@ -198,6 +203,34 @@ func (x *xlsxFile) modified() string {
 	return core.Modified
 }
 
+// checkSheets scans the worksheets that are not read for their values,
+// within the same limits: the 差し戻し copy is made by excelize, which
+// reads them all and lays every row out as wide as its last cell.
+func (x *xlsxFile) checkSheets(read ...string) error {
+	names := make([]string, 0, len(x.sheets))
+	for name := range x.sheets {
+		if !slices.Contains(read, name) && x.hasSheet(name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := x.rows(name, func(int, []string, marks) {}); err != nil {
+			return &sheetError{name, err}
+		}
+	}
+	return nil
+}
+
+// sheetError is a sheet that could not be read.
+type sheetError struct {
+	sheet string
+	err   error
+}
+
+func (e *sheetError) Error() string { return e.sheet + ": " + e.err.Error() }
+func (e *sheetError) Unwrap() error { return e.err }
+
 // sharedStrings reads the shared string table once: the text of each
 // string, rich-text runs joined, phonetic guides (ルビ) left out.
 func (x *xlsxFile) sharedStrings() error {
@@ -259,6 +292,12 @@ func parseSharedStrings(data []byte) ([]string, error) {
 	return shared, sc.err
 }
 
+// maxColumns is how many columns of a sheet are read: more than the
+// template has (23 in 入力, 7 in the hidden sheet). A value typed far to the
+// right in every row would otherwise make every row 16,384 cells wide
+// (40,000 such rows, a 220 KB file, took over two minutes and 4.9 GB).
+const maxColumns = 64
+
 // excelNumber is the text of a numeric cell as Excel shows it: the value
 // to fifteen significant digits (a program may store 0.30000000000000004
 // or 1E-05), in plain decimal notation. Magnitudes from 10^15 on, which no
@@ -310,6 +349,7 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 	var value []byte
 	width := 0 // of the last row (up to 64), to size the next
 	rowsWithCells := 0
+	extent := 0 // the last column of the row, as far right as it goes
 	inRow, inCell, inV, inIS, inT, hasF, hasV := false, false, false, false, false, false, false
 	flush := func() {
 		if !inRow {
@@ -318,6 +358,8 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 		if len(cols) > 0 {
 			rowsWithCells++
 		}
+		x.cells += extent
+		extent = 0
 		fn(row, cols, mk)
 		// Not the widest row so far: one value typed far to the right
 		// would make every later row that wide (fn keeps them).
@@ -351,6 +393,9 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 			if x.limits.Rows > 0 && rowsWithCells > x.limits.Rows {
 				return errTooManyRows
 			}
+			if x.limits.Cells > 0 && x.cells > x.limits.Cells {
+				return errTooManyCells
+			}
 		case sc.name == "c" && inRow:
 			switch sc.kind {
 			case tagStart, tagEmpty:
@@ -360,6 +405,7 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 						col = c
 					}
 				}
+				extent = max(extent, col)
 				cellType, cellStyle = sc.attrBytes("t"), sc.attrBytes("s")
 				value = value[:0]
 				inCell, hasF, hasV = sc.kind == tagStart, false, false
@@ -389,7 +435,7 @@ func (x *xlsxFile) scanRows(data []byte, fn func(row int, cols []string, m marks
 				default:
 					v = string(value)
 				}
-				if col > 0 && col <= 16384 {
+				if col > 0 && col <= maxColumns {
 					for len(cols) < col {
 						cols = append(cols, "")
 					}

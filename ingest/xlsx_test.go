@@ -116,8 +116,9 @@ func TestWideRowDoesNotWidenOthers(t *testing.T) {
 	b.WriteString(`</sheetData>`)
 	x := &xlsxFile{}
 	if err := x.scanRows([]byte(b.String()), func(row int, cols []string, _ marks) {
-		if row == 1 && len(cols) != 16384 {
-			t.Errorf("row 1 has %d columns, want 16384", len(cols))
+		if row == 1 && len(cols) != 1 {
+			// Columns past maxColumns are not read.
+			t.Errorf("row 1 has %d columns, want 1", len(cols))
 		}
 		if row > 1 && cap(cols) > 64 {
 			t.Errorf("row %d: %d columns kept for %d values", row, cap(cols), len(cols))

@@ -234,6 +234,26 @@ func init() {
 			bytes: extraRows(100, 1048576-100, func(r int) string {
 				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>1</v></c></row>`
 			}), code: "file.too_large"},
+		hostile{name: "a value in column XFD of 40,000 rows", edit: setCell(sheet.Actual, 0, "約10"),
+			bytes: extraRows(100, 40000, func(r int) string {
+				return `<row r="` + strconv.Itoa(r) + `"><c r="XFD` + strconv.Itoa(r) + `"><v>1</v></c></row>`
+			}), code: "file.too_large"},
+		hostile{name: "記入要領 with a value in column XFD of 1,000 rows", edit: setCell(sheet.Actual, 0, "約10"),
+			bytes: func(t *testing.T, data []byte) []byte {
+				return rezipParts(t, data, func(name string, b []byte) []byte {
+					if name != "xl/worksheets/sheet1.xml" {
+						return b
+					}
+					var extra strings.Builder
+					for r := 1000; r < 2000; r++ {
+						extra.WriteString(`<row r="` + strconv.Itoa(r) + `"><c r="XFD` + strconv.Itoa(r) + `"/></row>`)
+					}
+					i := bytes.LastIndex(b, []byte("</sheetData>"))
+					return append(append(b[:i:i], extra.String()...), b[i:]...)
+				})
+			}, code: "file.too_large"},
+		hostile{name: "tab, CR LF, zero-width space, BOM and line separator", edit: setCell(sheet.Progress, 0, "\ufeff開催した。\t参加者は\r\n50人\u200b。\u2028以上"),
+			kept: true},
 		hostile{name: "more rows than the limit", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: extraRows(100, 60000, func(r int) string {
 				return `<row r="` + strconv.Itoa(r) + `"><c r="` + sheet.Letter(sheet.Actual) + strconv.Itoa(r) + `"><v>1</v></c></row>`
@@ -318,7 +338,7 @@ func TestOneFileNeverStopsTheMonth(t *testing.T) {
 			if tc.cell != nil {
 				wantCell = tc.cell(hostileRows)
 			}
-			found := false
+			found := tc.code == ""
 			for _, fd := range sum.Findings {
 				if fd.Code == tc.code && fd.Cell == wantCell && strings.Contains(fd.File, isolationDepts[len(isolationDepts)-1]) {
 					found = true
