@@ -34,12 +34,14 @@ var (
 	ErrReadOnly = errors.New("store is read-only")
 	// ErrNotCreated is a store opened read-only before any run made its tables.
 	ErrNotCreated = errors.New("store has no record yet")
+	// ErrNewer is a store written by a newer version of this program.
+	ErrNewer = errors.New("store is newer than this program")
 )
 
 // Condition says which of the conditions above err is, from SQLite's
 // result code, or returns nil when it is none of them.
 func Condition(err error) error {
-	for _, c := range []error{ErrLocked, ErrFull, ErrCorrupt, ErrReadOnly, ErrNotCreated} {
+	for _, c := range []error{ErrLocked, ErrFull, ErrCorrupt, ErrReadOnly, ErrNotCreated, ErrNewer} {
 		if errors.Is(err, c) {
 			return c
 		}
@@ -151,7 +153,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	switch {
 	case version > len(migrations):
 		db.Close()
-		return nil, fmt.Errorf("the store has schema version %d, newer than this program (%d)", version, len(migrations))
+		return nil, fmt.Errorf("%w: schema version %d, this program's %d", ErrNewer, version, len(migrations))
 	case version < len(migrations):
 		db.Close()
 		return nil, ErrNotCreated
@@ -199,7 +201,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("the store has schema version %d, newer than this program (%d)", version, len(migrations))
+		return fmt.Errorf("%w: schema version %d, this program's %d", ErrNewer, version, len(migrations))
 	}
 	for i := version; i < len(migrations); i++ {
 		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {

@@ -346,3 +346,23 @@ func TestCondition(t *testing.T) {
 		t.Errorf("held by a run: %v → %v", err, Condition(err))
 	}
 }
+
+// TestNewer: a store from a newer program is refused, by name, not damaged.
+func TestNewer(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "store.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(ctx, path); Condition(err) != ErrNewer {
+		t.Errorf("open: %v → %v", err, Condition(err))
+	}
+	if _, err := OpenReadOnly(ctx, path); Condition(err) != ErrNewer {
+		t.Errorf("open read-only: %v → %v", err, Condition(err))
+	}
+}

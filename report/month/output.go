@@ -262,6 +262,8 @@ func reason(err error) string {
 		return msg("reason.read_only")
 	case store.ErrNotCreated:
 		return msg("reason.not_created")
+	case store.ErrNewer:
+		return msg("reason.newer")
 	}
 	var f Failure
 	if errors.As(err, &f) {
