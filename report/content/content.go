@@ -127,11 +127,13 @@ type Column struct {
 	Align Align
 }
 
-// Cell of a table. Bar ≥ 0 is a share (0–1) the PDF draws as a small bar
-// under the text; −1 draws none.
+// Cell of a table. A cell with HasBar draws Bar, a share (0–1), as a small
+// bar under the text; the zero Cell has none (a cell that forgets to say
+// so must not draw an empty grey bar).
 type Cell struct {
-	Text string
-	Bar  float64
+	Text   string
+	Bar    float64
+	HasBar bool
 }
 
 // Row of a table; ID names the indicator a KPI row shows.
@@ -147,7 +149,7 @@ type Table struct {
 	Rows    []Row
 }
 
-func text(s string) Cell { return Cell{Text: s, Bar: -1} }
+func text(s string) Cell { return Cell{Text: s} }
 
 // GradeRow is one row of the overview: how the indicators of a goal (or
 // of the whole plan) are graded.
@@ -312,7 +314,7 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 		// (基準値以下), else −; the same text as the workbook and summary.json.
 		rate := text(e.RateText())
 		if e.Rate.Set {
-			rate.Bar = e.Rate.Num / 100
+			rate.Bar, rate.HasBar = e.Rate.Num/100, true
 		}
 		name := ind.Name
 		if ind.Note != "" {

@@ -71,3 +71,33 @@ func TestKPITable(t *testing.T) {
 		t.Errorf("notes = %q", notes)
 	}
 }
+
+// TestBars: only a KPI row's rate draws a bar; the overview and
+// submission tables, and a row without a rate, draw none.
+func TestBars(t *testing.T) {
+	period := shinchoku.Period{Year: 2022, Month: 3}
+	a := &shinchoku.Indicator{ID: "a", Name: "来訪者数", Unit: "人", Direction: shinchoku.Increase,
+		Baseline: shinchoku.Point{Year: 2018, Value: shinchoku.Num(100)}, Target: shinchoku.Point{Year: 2024, Value: shinchoku.Num(160)}}
+	b := &shinchoku.Indicator{ID: "b", Name: "相談件数", Unit: "件", Direction: shinchoku.Increase,
+		Baseline: shinchoku.Point{Year: 2018, Value: shinchoku.Num(100)}, Target: shinchoku.Point{Year: 2024, Value: shinchoku.Num(160)}}
+	p := &shinchoku.Plan{Start: 2020, End: 2024, Levels: []string{"基本目標"}, Nodes: []*shinchoku.Node{{ID: "n", Level: "基本目標", Indicators: []*shinchoku.Indicator{a, b}}}}
+	pr := shinchoku.NewProgress(p, period, shinchoku.DefaultRules, []*shinchoku.Submission{{Department: "課",
+		Indicators: []shinchoku.IndicatorEntry{{IndicatorID: "a", Actual: shinchoku.Num(115)}, {IndicatorID: "b", Actual: shinchoku.Num(90)}}}},
+		[]shinchoku.DepartmentStatus{{Department: "課", State: shinchoku.StateAccepted}}, "課")
+	kpi, _ := NewKPITables(pr).Table(p.Nodes[0].Indicators)
+	if c := kpi.Rows[0].Cells[ColRate]; !c.HasBar || c.Bar != 0.5 {
+		t.Errorf("rate 50%% cell: %+v, want a bar of 0.5", c)
+	}
+	if c := kpi.Rows[1].Cells[ColRate]; c.HasBar || c.Text != "基準値以下" {
+		t.Errorf("a row below its baseline: %+v, want 基準値以下 and no bar", c)
+	}
+	for _, tab := range []Table{Grades(pr).Table(), SubmissionTable(pr)} {
+		for _, r := range tab.Rows {
+			for _, c := range r.Cells {
+				if c.HasBar {
+					t.Errorf("%s: cell %q draws a bar", tab.Caption, c.Text)
+				}
+			}
+		}
+	}
+}

@@ -301,7 +301,7 @@ func newTable(id, captionID string, t content.Table, class func(col int) string)
 				col++
 			}
 			hc := cell{Text: c.Text, Class: classOf(col), Bar: -1}
-			if c.Bar >= 0 {
+			if c.HasBar {
 				hc.Bar = math.Round(math.Max(0, math.Min(1, c.Bar))*1000) / 10
 			}
 			hr.Cells = append(hr.Cells, hc)

@@ -136,7 +136,10 @@ func contentRows(t content.Table) [][]cell {
 	for i, r := range t.Rows {
 		rows[i] = make([]cell, len(r.Cells))
 		for j, c := range r.Cells {
-			rows[i][j] = cell{text: c.Text, bar: c.Bar}
+			rows[i][j] = cell{text: c.Text, bar: -1}
+			if c.HasBar {
+				rows[i][j].bar = c.Bar
+			}
 		}
 	}
 	return rows
