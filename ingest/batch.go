@@ -179,6 +179,11 @@ func Reason(err error) string {
 		return "読み取り専用の場所です"
 	case errors.Is(err, syscall.ENAMETOOLONG):
 		return "ファイル名が長すぎます"
+	case errors.Is(err, syscall.EIO):
+		return "ディスクまたはネットワークの読み書きに失敗しました"
+	}
+	if r := osReason(err); r != "" {
+		return r
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
