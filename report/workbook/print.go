@@ -28,6 +28,7 @@ const (
 	minPrintedPt  = 9
 	minScale      = 90 // percent: bodyFontPt × minScale / 100 = minPrintedPt
 	pixelsPerInch = 96
+	widthSlack    = 0.95 // share of the printable width a one-page-wide sheet may fill
 )
 
 // columnPixels is the on-screen and printed width of a column of width w
@@ -55,7 +56,9 @@ func PrintScale(widths []float64) (scale int, oneWide bool) {
 	for _, w := range widths {
 		total += columnPixels(w)
 	}
-	fit := int(math.Floor(printableWidth() * 100 / total))
+	// 5 % of the width is left free: applications round column widths
+	// their own way (LibreOffice lays them out a little wider than Excel).
+	fit := int(math.Floor(printableWidth() * widthSlack * 100 / total))
 	switch {
 	case fit >= 100:
 		return 100, true

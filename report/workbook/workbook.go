@@ -451,7 +451,7 @@ func (w *writer) projects() {
 		widths = append(widths, 12)
 	}
 	widths[len(widths)-1] = 18 // the project's name
-	widths = append(widths, 10, 36, 36, 10, 6)
+	widths = append(widths, 10, 33, 33, 10, 6)
 	rows := func(yield func([]excelize.Cell) bool) {
 		p.Walk(func(n *shinchoku.Node, anc []*shinchoku.Node) bool {
 			for _, nn := range w.pr.Narratives[n.ID] {
@@ -490,7 +490,7 @@ func (w *writer) findings() {
 		}
 	}
 	w.table(SheetFindings, "検証結果（"+w.pr.Period.Label()+"）", []string{"重要度", "コード", "ファイル", "シート", "セル", "入力値", "内容"},
-		[]float64{8, 20, 30, 8, 8, 16, 60}, rows, layout{filter: true})
+		[]float64{8, 20, 30, 8, 8, 16, 56}, rows, layout{filter: true})
 }
 
 func (w *writer) history() {
