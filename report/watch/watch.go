@@ -95,7 +95,9 @@ type watcher struct {
 	seen    map[string]*sighting
 	skipped []ingest.Skipped
 	told    map[string]string // last terminal line per key, to print changes only
-	retry   time.Time         // when to try again writing results that failed
+	// skipSeen is when each skipped file was first listed; zero once told.
+	skipSeen map[string]time.Time
+	retry    time.Time // when to try again writing results that failed
 	// published is set once the page has been written: the first listing
 	// writes it even when the inbox is empty.
 	published bool
@@ -156,7 +158,7 @@ func start(o Options) (*watcher, error) {
 	last, warning := lastActuals(o.Store, period)
 	ro.Last = last
 	w := &watcher{o: o, rd: ingest.NewReader(o.Plan, ro), limits: ro.Limits, records: map[string]*record{},
-		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{},
+		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{}, skipSeen: map[string]time.Time{},
 		warning: warning}
 	if w.limits == (ingest.Limits{}) {
 		w.limits = ingest.DefaultLimits
@@ -316,9 +318,10 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 		w.printf("%s  %v", w.stamp(), err)
 		return true
 	}
-	changed := w.tellSkipped(skipped) || w.due()
-	present := map[string]bool{}
 	now := time.Now()
+	changed, pending := w.tellSkipped(skipped, now)
+	changed = changed || w.due()
+	present := map[string]bool{}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			return true
@@ -365,21 +368,36 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 	return pending
 }
 
-// tellSkipped prints a file that is not read once, when it first appears,
-// and reports whether the list changed (the page lists them).
-func (w *watcher) tellSkipped(skipped []ingest.Skipped) bool {
-	known := map[string]bool{}
-	for _, s := range w.skipped {
-		known[s.File] = true
-	}
+// tellSkipped prints a file that is not read, once, when it has been there
+// for the settle time: Excel's temporary files (8F3A2B10, ~$….tmp) come and
+// go with every save and would fill the screen. It reports whether the list
+// changed (the page lists the files) and whether a file waits to be told.
+func (w *watcher) tellSkipped(skipped []ingest.Skipped, now time.Time) (changed, waiting bool) {
+	present := map[string]bool{}
 	for _, s := range skipped {
-		if !known[s.File] {
+		present[s.File] = true
+		first, ok := w.skipSeen[s.File]
+		switch {
+		case !ok:
+			w.skipSeen[s.File] = now
+			waiting = true
+		case first.IsZero():
+			// told already
+		case now.Sub(first) >= w.o.Settle:
 			w.printf(msgSkipped, w.stamp(), filepath.Base(s.File), s.Reason)
+			w.skipSeen[s.File] = time.Time{}
+		default:
+			waiting = true
 		}
 	}
-	changed := !slices.Equal(w.skipped, skipped)
+	for f := range w.skipSeen {
+		if !present[f] {
+			delete(w.skipSeen, f)
+		}
+	}
+	changed = !slices.Equal(w.skipped, skipped)
 	w.skipped = skipped
-	return changed
+	return changed, waiting
 }
 
 type checkOutcome int
