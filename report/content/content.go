@@ -97,16 +97,36 @@ func OverviewText(pr *shinchoku.Progress) string {
 		pr.Period.Label(), BandText(pr.Rules))
 }
 
-// BandText describes the grade bands: A（100％以上）・…・C（50％未満）.
+// BandText describes the grades: A（目標値・期待値以上、100％以上）・…・
+// C（50％未満、基準値以下）, with the categories the rules give their own
+// grade (静岡県方式: 目標値以上・…・基準値以下).
 func BandText(r shinchoku.Rules) string {
 	var parts []string
+	category := func(g shinchoku.Grade, what string) string {
+		if string(g) == what {
+			return what
+		}
+		return fmt.Sprintf("%s（%s）", g, what)
+	}
+	if r.Reached != "" {
+		parts = append(parts, category(r.Reached, "目標値以上"))
+	}
 	for i, b := range r.Bands {
 		switch {
-		case i == len(r.Bands)-1 && i > 0:
+		case i == 0 && r.Reached == "":
+			parts = append(parts, fmt.Sprintf("%s（目標値・期待値以上、%g％以上）", b.Grade, b.Min))
+		case i == 0:
+			parts = append(parts, fmt.Sprintf("%s（期待値以上、%g％以上）", b.Grade, b.Min))
+		case i == len(r.Bands)-1 && r.Worse == "":
+			parts = append(parts, fmt.Sprintf("%s（%g％未満、基準値以下）", b.Grade, r.Bands[i-1].Min))
+		case i == len(r.Bands)-1:
 			parts = append(parts, fmt.Sprintf("%s（%g％未満）", b.Grade, r.Bands[i-1].Min))
 		default:
 			parts = append(parts, fmt.Sprintf("%s（%g％以上）", b.Grade, b.Min))
 		}
+	}
+	if r.Worse != "" {
+		parts = append(parts, category(r.Worse, "基準値以下"))
 	}
 	return strings.Join(parts, "・") + "、評価できないものは「−」"
 }

@@ -26,9 +26,13 @@ func TestHeading(t *testing.T) {
 }
 
 func TestBandText(t *testing.T) {
-	want := "A（100％以上）・B+（80％以上）・B（50％以上）・C（50％未満）、評価できないものは「−」"
+	want := "A（目標値・期待値以上、100％以上）・B+（80％以上）・B（50％以上）・C（50％未満、基準値以下）、評価できないものは「−」"
 	if got := BandText(shinchoku.DefaultRules); got != want {
 		t.Errorf("BandText = %q, want %q", got, want)
+	}
+	want = "目標値以上・A（期待値以上、100％以上）・B（50％以上）・C（50％未満）・基準値以下、評価できないものは「−」"
+	if got := BandText(shinchoku.ShizuokaRules); got != want {
+		t.Errorf("BandText(Shizuoka) = %q, want %q", got, want)
 	}
 	// One band (a configuration error elsewhere) must not panic here.
 	BandText(shinchoku.Rules{Bands: []shinchoku.GradeBand{{Grade: "A", Min: 0}}})
