@@ -34,7 +34,7 @@ func reopen(t *testing.T, f *excelize.File) *excelize.File {
 
 // TestInputPrintsReadably reads back every Tomakomai department's 入力
 // sheet: A4 landscape at a fixed 90 %, the printed columns one page across
-// at that scale (so 10 pt text prints at 9 pt), every input column printed,
+// at that scale with 3 % to spare (so 10 pt text prints at 9 pt), every input column printed,
 // the reference and ID columns not, and merged titles and headings ending
 // at the last printed column.
 func TestInputPrintsReadably(t *testing.T) {
@@ -66,7 +66,7 @@ func TestInputPrintsReadably(t *testing.T) {
 			w, _ := g.GetColWidth(sheet.InputSheet, col)
 			width += columnPixels(w)
 		}
-		if width*scale > printable {
+		if width*scale > printable*0.97 {
 			t.Errorf("%s: printed columns are %.0f px at %.0f%%, wider than the page (%.0f px)", dept, width*scale, scale*100, printable)
 		}
 		area := ""

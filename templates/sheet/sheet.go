@@ -96,12 +96,13 @@ func statuses() []string {
 
 // Columns of the 入力 sheet, left to right. The first sixteen, up to 備考,
 // are what a department reads and fills in, sized to print on A4 landscape
-// at 90 %; the reference columns after them (番号, years, 前回の報告時点,
+// at 90 % with 3 % of the width to spare (applications round widths their
+// own way); the reference columns after them (番号, years, 前回の報告時点,
 // 担当課, IDs) are shown on screen only. The rows are matched by the hidden
 // sheet, the IDs are shown only so that people can refer to a row.
 var Columns = []Column{
-	{Key: NodeTitle, Header: "事業名", Width: 14},
-	{Key: IndicatorName, Header: "指標名", Width: 14},
+	{Key: NodeTitle, Header: "事業名", Width: 13},
+	{Key: IndicatorName, Header: "指標名", Width: 13},
 	{Key: Unit, Header: "単位", Width: 5},
 	{Key: Cumulative, Header: "単年/累計", Width: 5},
 	{Key: Baseline, Header: "基準値", Width: 8, Kind: Number},
@@ -110,9 +111,9 @@ var Columns = []Column{
 	{Key: LastActual, Header: "前回の実績値", Width: 8, Kind: Number},
 	{Key: Actual, Header: "実績値", Width: 9, Input: true, Kind: Number},
 	{Key: Status, Header: "状態", Width: 7, Input: true, Kind: List, List: statuses()},
-	{Key: PublishDate, Header: "公表予定時期", Width: 8, Input: true, MaxLen: 50},
-	{Key: Progress, Header: "取組状況・成果", Width: 25, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
-	{Key: Analysis, Header: "要因分析・課題", Width: 21, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
+	{Key: PublishDate, Header: "公表予定時期", Width: 7, Input: true, MaxLen: 50},
+	{Key: Progress, Header: "取組状況・成果", Width: 24, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
+	{Key: Analysis, Header: "要因分析・課題", Width: 20, Input: true, Kind: LongText, MaxLen: 2000, PerNode: true},
 	{Key: Outlook, Header: "今後の方向性", Width: 7, Input: true, Kind: List, List: shinchoku.Outlooks, PerNode: true},
 	{Key: SelfEval, Header: "自己評価", Width: 5, Input: true, Kind: List, List: shinchoku.SelfEvaluations, PerNode: true},
 	{Key: Remarks, Header: "備考", Width: 7, Input: true, MaxLen: 500},
