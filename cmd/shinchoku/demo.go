@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,7 +15,6 @@ import (
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
-	"github.com/shinchoku/shinchoku/templates/form"
 )
 
 // demoMarker marks a folder made by shinchoku demo, which a later demo may
@@ -61,7 +59,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			w := terminal(cmd.OutOrStdout())
 			fmt.Fprintf(w, "見本: %s（%s）\n", plan.Title, period.Label())
 			inboxStart := time.Now()
-			notes, err := writeDemoInbox(plan, period, office, inbox, actual)
+			notes, err := corpus.WriteInbox(plan, period, office, inbox, actual)
 			if err != nil {
 				return err
 			}
@@ -143,67 +141,4 @@ func demoPeriod(p *shinchoku.Plan) shinchoku.Period {
 		}
 	}
 	return shinchoku.Period{Year: year + 1, Month: 3}
-}
-
-// writeDemoInbox fills every department's template as the department would
-// and saves it in inbox, with the usual trouble in a few of them. It returns
-// what was done, in words.
-func writeDemoInbox(p *shinchoku.Plan, period shinchoku.Period, office, inbox string, actual corpus.Actual) ([]string, error) {
-	opts := form.Options{Plan: p, Period: period, Office: office,
-		Deadline: "見本のため期限なし", Contact: office}
-	gen := form.NewGenerator(opts)
-	depts := gen.Departments()
-	var notes []string
-	for i, d := range depts {
-		trouble := corpus.TroubleFor(i, len(depts))
-		if trouble == corpus.Missing {
-			notes = append(notes, d+": 未提出")
-			continue
-		}
-		f, sum, err := gen.Workbook(d)
-		if err != nil {
-			return nil, err
-		}
-		if err := corpus.Fill(f, period, gen.Rows(d), sum.Rows, actual, trouble); err != nil {
-			f.Close()
-			return nil, err
-		}
-		name := sum.File
-		if note, ok := troubleNotes[trouble]; ok {
-			notes = append(notes, d+": "+note)
-		}
-		if trouble == corpus.XLS {
-			name = strings.TrimSuffix(name, ".xlsx") + ".xls"
-		}
-		err = month.WriteFile(filepath.Join(inbox, name), func(w io.Writer) error {
-			switch trouble {
-			case corpus.XLS:
-				// What Excel writes for .xls starts with the OLE signature.
-				_, err := w.Write(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 4096)...))
-				return err
-			case corpus.Broken:
-				buf, err := f.WriteToBuffer()
-				if err != nil {
-					return err
-				}
-				_, err = w.Write(buf.Bytes()[:buf.Len()/2])
-				return err
-			}
-			_, err := f.WriteTo(w)
-			return err
-		})
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return notes, nil
-}
-
-var troubleNotes = map[corpus.Trouble]string{
-	corpus.FullWidth:    "実績値を全角数字で入力（正しく読み取られます）",
-	corpus.TypedUnit:    "実績値に単位まで入力（正しく読み取られます）",
-	corpus.LockedChange: "変更できないセル（目標値）を書き換え（差し戻し）",
-	corpus.XLS:          "Excel 97-2003 形式（.xls）で保存（差し戻し）",
-	corpus.Broken:       "保存が途中で切れたファイル（差し戻し）",
 }

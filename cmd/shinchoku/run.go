@@ -161,11 +161,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bindFlags(v, cmd, "period", "period", "store", "store")
-			period, err := periodFlag(v)
-			if err != nil {
-				return err
-			}
-			plan, err := loadPlan(v)
+			period, plan, err := periodAndPlan(v)
 			if err != nil {
 				return err
 			}
@@ -206,11 +202,7 @@ PDF と同じ名前の .html）を作ります。
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bindFlags(v, cmd, "period", "period", "store", "store")
-			period, err := periodFlag(v)
-			if err != nil {
-				return err
-			}
-			plan, err := loadPlan(v)
+			period, plan, err := periodAndPlan(v)
 			if err != nil {
 				return err
 			}

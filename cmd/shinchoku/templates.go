@@ -34,11 +34,7 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bindFlags(v, cmd, "period", "period", "dept", "dept", "templates-out", "out", "store", "store")
-			period, err := periodFlag(v)
-			if err != nil {
-				return err
-			}
-			plan, err := loadPlan(v)
+			period, plan, err := periodAndPlan(v)
 			if err != nil {
 				return err
 			}
@@ -99,6 +95,16 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().StringP("out", "o", "", "出力先フォルダ（既定: <out>/<期間>/様式）")
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル。前回までに受理した実績値と取組状況を様式に引き継ぎます")
 	return cmd
+}
+
+// periodAndPlan reads the required reporting period and the configured plan.
+func periodAndPlan(v *viper.Viper) (shinchoku.Period, *shinchoku.Plan, error) {
+	period, err := periodFlag(v)
+	if err != nil {
+		return period, nil, err
+	}
+	plan, err := loadPlan(v)
+	return period, plan, err
 }
 
 // periodFlag reads the required reporting period.
