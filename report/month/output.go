@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
@@ -50,7 +51,7 @@ func (res *Result) write() (pending, error) {
 	for i, o := range outputs {
 		wg.Go(func() {
 			errs[i] = res.timed(o.stage, func() error {
-				tmp, err := writeTemp(o.path, o.write)
+				tmp, err := writeTemp(o.path, runTempPattern, o.write)
 				if err != nil {
 					return Failf(err, "%s", o.fail)
 				}
@@ -62,7 +63,7 @@ func (res *Result) write() (pending, error) {
 	wg.Go(func() {
 		errs[len(outputs)] = res.timed("差し戻し用ブック", func() error {
 			return writeReturns(returnsDir, res.Files, func(path string, write func(io.Writer) error) error {
-				tmp, err := writeTemp(path, write)
+				tmp, err := writeTemp(path, runTempPattern, write)
 				if err == nil {
 					written[len(outputs)] = append(written[len(outputs)], struct{ tmp, path string }{tmp, path})
 				}
@@ -135,17 +136,32 @@ func removeStaleReturns(dir string, written pending) error {
 	return nil
 }
 
-// tempPattern names the temporary files of outputs being written.
-const tempPattern = ".shinchoku-*.tmp"
+// Temporary files of outputs being written: a run's own, and those of the
+// commands that write one file (report, templates, validate --returns).
+const (
+	runTempPattern = ".shinchoku-run-*.tmp"
+	tempPattern    = ".shinchoku-*.tmp"
+)
 
-// removeTemps removes the temporary files that a run killed or failed
-// half-way left in dirs. Only a run calls it, holding the store: the
-// temporary files there are no other run's.
+// staleTemp is the age after which another command's temporary file is
+// left over from a kill: none takes that long to write one file.
+const staleTemp = time.Hour
+
+// removeTemps removes the temporary files that a killed or failed command
+// left in dirs. Only a run calls it, holding the store, so the run
+// temporary files there are no running command's; another command's (a
+// report being written meanwhile) are removed only once they are old.
 func removeTemps(dirs ...string) {
+	now := time.Now()
 	for _, dir := range dirs {
 		names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
 		for _, n := range names {
-			if info, err := os.Lstat(n); err == nil && info.Mode().IsRegular() {
+			info, err := os.Lstat(n)
+			if err != nil || !info.Mode().IsRegular() {
+				continue
+			}
+			own, _ := filepath.Match(runTempPattern, filepath.Base(n))
+			if own || now.Sub(info.ModTime()) > staleTemp {
 				os.Remove(n)
 			}
 		}
@@ -185,21 +201,22 @@ func writeReturns(dir string, results []ingest.Result, put func(path string, wri
 // renames it into place, so that a reader never sees half a file and an
 // interrupted run leaves the previous file intact.
 func WriteFile(path string, write func(io.Writer) error) error {
-	tmp, err := writeTemp(path, write)
+	tmp, err := writeTemp(path, tempPattern, write)
 	if err != nil {
 		return err
 	}
 	return commitTemp(tmp, path)
 }
 
-// writeTemp writes what is to become path into a temporary file beside it
-// and returns the temporary file's name; commitTemp puts it in place.
-func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
+// writeTemp writes what is to become path into a temporary file beside it,
+// named by pattern, and returns the temporary file's name; commitTemp puts
+// it in place.
+func writeTemp(path, pattern string, write func(io.Writer) error) (name string, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", Failf(err, msg("file.mkdir"), dir)
 	}
-	tmp, err := os.CreateTemp(dir, tempPattern)
+	tmp, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", Failf(err, msg("file.create"), dir)
 	}
