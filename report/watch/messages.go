@@ -12,6 +12,7 @@ const (
 	msgStopped       = "%s  停止しました（受付結果と提出状況はそのまま残ります）"
 	msgResumed       = "%s  前回の受付結果を引き継ぎました（%dファイル）"
 	msgSkipped       = "%s  読み飛ばし  %s（%s）"
+	msgUnreadable    = "%s  読めないため待っています: %s（%s）。読めるようになりしだい答えます"
 	msgRemoved       = "%s  %s  %s（提出されたファイルがなくなりました）"
 	msgWriteFailed   = "%s  結果を書き出せません: %v（あとでもう一度試します）"
 	msgInternal      = "このファイルの検証中に想定外の問題が起きました（%v）。政策推進課に連絡してください"

@@ -82,19 +82,23 @@ func label(s shinchoku.State) string {
 
 // watcher is one running watch.
 type watcher struct {
-	o       Options
-	rd      *ingest.Reader
-	limits  ingest.Limits
-	warning string // said after the first line: the store could not be read
-	depts   []string
-	deptSet map[string]bool
-	checks  string // what the cached results depend on
+	o  Options
+	rd *ingest.Reader
+	// readFile is rd.ReadFile; a test makes files fail to open, which
+	// root (as tests run in CI) cannot otherwise be refused.
+	readFile func(string) ingest.Result
+	limits   ingest.Limits
+	warning  string // said after the first line: the store could not be read
+	depts    []string
+	deptSet  map[string]bool
+	checks   string // what the cached results depend on
 
-	records map[string]*record // by file name in the inbox
-	written map[string]written // by result key (department, or file: name)
-	seen    map[string]*sighting
-	skipped []ingest.Skipped
-	told    map[string]string // last terminal line per key, to print changes only
+	records    map[string]*record // by file name in the inbox
+	written    map[string]written // by result key (department, or file: name)
+	seen       map[string]*sighting
+	skipped    []ingest.Skipped
+	told       map[string]string // last terminal line per key, to print changes only
+	unreadable map[string]string // what was said of a file that cannot be opened, by name
 	// skipSeen is when each skipped file was first listed; zero once told.
 	skipSeen map[string]time.Time
 	retry    time.Time // when to try again writing results that failed
@@ -158,8 +162,9 @@ func start(o Options) (*watcher, error) {
 	last, warning := lastActuals(o.Store, period)
 	ro.Last = last
 	w := &watcher{o: o, rd: ingest.NewReader(o.Plan, ro), limits: ro.Limits, records: map[string]*record{},
-		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{}, skipSeen: map[string]time.Time{},
+		written: map[string]written{}, seen: map[string]*sighting{}, told: map[string]string{}, deptSet: map[string]bool{}, skipSeen: map[string]time.Time{}, unreadable: map[string]string{},
 		warning: warning}
+	w.readFile = w.rd.ReadFile
 	if w.limits == (ingest.Limits{}) {
 		w.limits = ingest.DefaultLimits
 	}
@@ -418,6 +423,17 @@ func (w *watcher) check(path string, s *sighting) (out checkOutcome) {
 	if info, err := os.Stat(path); err != nil || info.Size() != s.size || !info.ModTime().Equal(s.mod) {
 		return checkWait // changed while being read
 	}
+	if len(res.Findings) == 1 && res.Findings[0].Code == "file.unreadable" {
+		// The file cannot be opened from here (another program holds it,
+		// the share refuses): not the department's mistake to return. It
+		// is tried again, and said once.
+		if msg := res.Findings[0].Message; w.unreadable[name] != msg {
+			w.unreadable[name] = msg
+			w.printf(msgUnreadable, w.stamp(), name, msg)
+		}
+		return checkWait
+	}
+	delete(w.unreadable, name)
 	if res.Submission == nil && time.Since(s.since) < w.o.Grace {
 		return checkWait
 	}
@@ -438,7 +454,7 @@ func (w *watcher) read(path string) (res ingest.Result) {
 				Code: "file.internal", File: path, Message: fmt.Sprintf(msgInternal, r)}}}
 		}
 	}()
-	return w.rd.ReadFile(path)
+	return w.readFile(path)
 }
 
 func (w *watcher) stamp() string { return w.o.Now().Format("15:04:05") }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
 	"github.com/shinchoku/shinchoku/templates/sheet"
@@ -400,5 +401,41 @@ func TestResumeWithOtherChecks(t *testing.T) {
 	}
 	if strings.Contains(r2.log.String(), "前回の受付結果を引き継ぎました") {
 		t.Errorf("answers given by other checks were kept:\n%s", r2.log.String())
+	}
+}
+
+// A file that cannot be opened from here is not returned to its department
+// (another program holds it, or the share refuses): the watch says so once
+// and tries again.
+func TestUnreadableWaits(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	log := &syncBuffer{}
+	w, err := start(Options{Plan: m.plan, Period: period, Inbox: inbox, Office: "政策推進課", Settle: time.Nanosecond, Grace: time.Nanosecond, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(inbox, sheet.FileName(period, m.depts[0]))
+	put(t, path, m.good[m.depts[0]])
+	w.readFile = func(p string) ingest.Result {
+		res := w.rd.ReadFile(filepath.Join(inbox, "ない.xlsx"))
+		res.File = p
+		return res
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &sighting{size: info.Size(), mod: info.ModTime(), since: time.Now().Add(-time.Hour)}
+	for range 2 {
+		if got := w.check(path, s); got != checkWait {
+			t.Fatalf("check: %v, want to wait", got)
+		}
+	}
+	if len(w.records) != 0 {
+		t.Errorf("answered: %+v", w.records)
+	}
+	if n := strings.Count(log.String(), "読めないため待っています"); n != 1 {
+		t.Errorf("said %d times:\n%s", n, log.String())
 	}
 }
