@@ -36,12 +36,15 @@ var (
 	ErrNotCreated = errors.New("store has no record yet")
 	// ErrNewer is a store written by a newer version of this program.
 	ErrNewer = errors.New("store is newer than this program")
+	// ErrInterrupted is a store that a killed run left half-written, opened
+	// where it cannot be put back (a read-only file).
+	ErrInterrupted = errors.New("store was left half-written by a run that stopped")
 )
 
 // Condition says which of the conditions above err is, from SQLite's
 // result code, or returns nil when it is none of them.
 func Condition(err error) error {
-	for _, c := range []error{ErrLocked, ErrFull, ErrCorrupt, ErrReadOnly, ErrNotCreated, ErrNewer} {
+	for _, c := range []error{ErrLocked, ErrFull, ErrCorrupt, ErrReadOnly, ErrNotCreated, ErrNewer, ErrInterrupted} {
 		if errors.Is(err, c) {
 			return c
 		}
@@ -140,14 +143,17 @@ const readBusyTimeout = 30000
 // whose schema is older than this program's fails with ErrNotCreated (a run
 // brings it up to date).
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", readBusyTimeout)))
-	if err != nil {
-		return nil, err
+	db, version, err := openReadOnly(ctx, path)
+	if isHotJournal(err) {
+		// A run was killed while writing its pages: its journal must be
+		// played back before anything can be read, which takes a writer.
+		// Where the file cannot be written, say so.
+		if rerr := rollBack(ctx, path); rerr != nil {
+			return nil, fmt.Errorf("%w: %v", ErrInterrupted, rerr)
+		}
+		db, version, err = openReadOnly(ctx, path)
 	}
-	db.SetMaxOpenConns(1)
-	var version int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		db.Close()
+	if err != nil {
 		return nil, err
 	}
 	switch {
@@ -159,6 +165,39 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, ErrNotCreated
 	}
 	return &Store{view: view{q: db}, db: db, path: path}, nil
+}
+
+func openReadOnly(ctx context.Context, path string) (*sql.DB, int, error) {
+	db, err := sql.Open("sqlite", dsn(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", readBusyTimeout)))
+	if err != nil {
+		return nil, 0, err
+	}
+	db.SetMaxOpenConns(1)
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, 0, err
+	}
+	return db, version, nil
+}
+
+// isHotJournal reports whether a read-only connection failed because the
+// store has a journal to play back (SQLITE_READONLY_ROLLBACK).
+func isHotJournal(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY)
+}
+
+// rollBack plays back the journal a killed run left, as the next run would:
+// the store returns to what the last finished run wrote.
+func rollBack(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", dsn(path, fmt.Sprintf("_pragma=busy_timeout(%d)", readBusyTimeout)))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var version int
+	return db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
 }
 
 // dsn is the connection string of the store at path. modernc.org/sqlite

@@ -16,6 +16,7 @@ var messages = map[string]string{
 	"reason.full":        "ディスクの空きがありません",
 	"reason.corrupt":     "ファイルが壊れているか、shinchoku の記録ではありません。バックアップから戻してください",
 	"reason.read_only":   "読み取り専用のため書き込めません",
+	"reason.interrupted": "途中で止まった run の書きかけが残っています。書き込みのできる場所で shinchoku run をもう一度実行してください",
 	"reason.newer":       "新しい版の shinchoku で作られた記録です。shinchoku を新しい版にしてください",
 	"reason.not_created": "まだ記録がありません（shinchoku run で作られます）",
 	"output.workbook":    "集計表を作れません",

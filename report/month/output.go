@@ -281,6 +281,8 @@ func reason(err error) string {
 		return msg("reason.not_created")
 	case store.ErrNewer:
 		return msg("reason.newer")
+	case store.ErrInterrupted:
+		return msg("reason.interrupted")
 	}
 	var f Failure
 	if errors.As(err, &f) {

@@ -19,6 +19,7 @@ func TestFailf(t *testing.T) {
 		{fmt.Errorf("insert: %w", store.ErrFull), "記録 a.db に書き込めません（ディスクの空きがありません）"},
 		{store.ErrCorrupt, "記録 a.db に書き込めません（ファイルが壊れているか"},
 		{store.ErrLocked, "記録 a.db に書き込めません（別の shinchoku run が使用中です"},
+		{store.ErrInterrupted, "記録 a.db に書き込めません（途中で止まった run の書きかけが残っています"},
 		{store.ErrNewer, "記録 a.db に書き込めません（新しい版の shinchoku で作られた記録です"},
 		{fmt.Errorf("rename x y: %w", syscall.ENOTEMPTY), "記録 a.db に書き込めません（同じ名前のフォルダまたはファイルがあり、置き換えられません）"},
 		{fmt.Errorf("write x: %w", syscall.EIO), "記録 a.db に書き込めません（ディスクまたはネットワークの読み書きに失敗しました）"},
