@@ -341,6 +341,15 @@ func kpiTable(period shinchoku.Period, progress func(string) *shinchoku.Indicato
 			name += "※"
 			notes = append(notes, "※"+ind.Name+": "+ind.Note)
 		}
+		// An actual without a grade (a share without baseline short of its
+		// target) says why under the table, in summary.json's words; a
+		// missing actual says it in its own cell.
+		if e.Actual.Set && e.Grade == shinchoku.GradeNone && e.Reason != "" {
+			if ind.Note == "" {
+				name += "※"
+			}
+			notes = append(notes, "※"+ind.Name+": 評価なし — "+e.Reason)
+		}
 		// An indicator's tags (数値目標変更) are printed as the city prints
 		// them, on their own line under the name.
 		if len(ind.Tags) > 0 {

@@ -95,6 +95,21 @@ func TestBars(t *testing.T) {
 	if c := kpi.Rows[1].Cells[ColRate]; c.HasBar || c.Text != "基準値以下" {
 		t.Errorf("a row below its baseline: %+v, want 基準値以下 and no bar", c)
 	}
+	// A share without baseline short of its target: no grade, and the
+	// reason under the table.
+	c := &shinchoku.Indicator{ID: "c", Name: "受診率", Unit: "％", Direction: shinchoku.Increase,
+		Baseline: shinchoku.Point{Year: 2018}, Target: shinchoku.Point{Year: 2024, Value: shinchoku.Num(100)}}
+	p.Nodes[0].Indicators = append(p.Nodes[0].Indicators, c)
+	pr = shinchoku.NewProgress(p, period, shinchoku.DefaultRules, []*shinchoku.Submission{{Department: "課",
+		Indicators: []shinchoku.IndicatorEntry{{IndicatorID: "c", Actual: shinchoku.Num(93.9)}}}},
+		[]shinchoku.DepartmentStatus{{Department: "課", State: shinchoku.StateAccepted}}, "課")
+	kpi, notes := NewKPITables(pr).Table([]*shinchoku.Indicator{c})
+	if got, want := kpi.Rows[0].Cells[ColName].Text+"|"+kpi.Rows[0].Cells[ColRate].Text+"|"+kpi.Rows[0].Cells[ColGrade].Text, "受診率※|目標値未満|−"; got != want {
+		t.Errorf("row = %q, want %q", got, want)
+	}
+	if want := "※受診率: 評価なし — 目標値未満（基準値がないため期待値を定めず、評価しません）"; len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes = %q, want %q", notes, want)
+	}
 	for _, tab := range []Table{Grades(pr).Table(), SubmissionTable(pr)} {
 		for _, r := range tab.Rows {
 			for _, c := range r.Cells {
