@@ -157,6 +157,7 @@ func start(o Options) (*watcher, error) {
 	if err := writable(o.Results); err != nil {
 		return nil, err
 	}
+	removeLeftovers(o.Results)
 	period := o.Period
 	ro := ingest.Options{Office: o.Office, Period: &period, Required: o.Required, Limits: o.Limits}
 	last, warning := lastActuals(o.Store, period)
@@ -203,6 +204,18 @@ func writable(dir string) error {
 		return fmt.Errorf(errResults, dir, ingest.Reason(err))
 	}
 	return nil
+}
+
+// removeLeftovers removes the temporary files that a watch killed while
+// writing left in its results folder. Writing one result takes far less
+// than a minute, so an older one is nobody's.
+func removeLeftovers(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, ".shinchoku-*.tmp"))
+	for _, n := range names {
+		if info, err := os.Lstat(n); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > time.Minute {
+			os.Remove(n)
+		}
+	}
 }
 
 // same reports whether two paths name one folder.

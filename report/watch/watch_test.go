@@ -117,6 +117,13 @@ func startWatch(t *testing.T, m *corpusMonth, inbox string, mode Mode, required 
 		})
 	}
 	t.Cleanup(r.stop)
+	// The first line is printed once the watch has started (and a page
+	// left by an earlier watch may already be there).
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(log.String(), "提出を待っています"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the watch did not start within 20 s:\n%s", log.String())
+		}
+	}
 	r.waitFor("the page", func(s status) bool { return true })
 	return r
 }
@@ -308,7 +315,20 @@ func TestResume(t *testing.T) {
 	r.stop()
 	put(t, filepath.Join(inbox, sheet.FileName(period, b)), m.good[b])
 
+	// A watch killed while writing leaves a temporary file; the next one
+	// removes it (it is old), not one being written now.
+	old, fresh := filepath.Join(inbox, ResultsFolder, ".shinchoku-1.tmp"), filepath.Join(inbox, ResultsFolder, ".shinchoku-2.tmp")
+	put(t, old, []byte("half"))
+	put(t, fresh, []byte("half"))
+	hour := time.Now().Add(-time.Hour)
+	os.Chtimes(old, hour, hour)
 	r2 := startWatch(t, m, inbox, ModeEvents)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the leftover temporary file is still there (%v)", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a new temporary file was removed: %v", err)
+	}
 	second := r2.waitFor("the changed file", func(s status) bool { return stateOf(s, b) == shinchoku.StateAccepted })
 	checked := func(s status, dept string) string {
 		for _, d := range s.Departments {
