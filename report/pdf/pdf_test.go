@@ -192,6 +192,27 @@ func BenchmarkReportScale(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
 }
 
+// BenchmarkReport1000 renders the report of the 1,000-department run
+// (1,000 departments × 100 indicators, about 9,000 pages): the figure
+// PATCHES.md weighs each speed patch of the gopdf copy by. Skipped with
+// -short (CI).
+func BenchmarkReport1000(b *testing.B) {
+	if testing.Short() {
+		b.Skip("the 1,000-department report takes seconds per run")
+	}
+	pr := corpus.BenchProgress(1000)
+	var pages int
+	for b.Loop() {
+		pages = 0
+		opts := Options{trace: func(page int, _, _ float64, _ string) { pages = max(pages, page) }}
+		if err := Write(io.Discard, pr, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+}
+
 // TestFontNames reads the fonts back: each embedded font is named as a
 // subset of its PostScript name (ABCDEF+BIZUDMincho-Regular), the same in
 // the Type0 font, its CIDFont and its descriptor, never the family names
