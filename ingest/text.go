@@ -175,3 +175,25 @@ func shown(s string) string {
 	}
 	return b.String()
 }
+
+// noControl is s with control characters (but line feeds) and bytes that
+// are not UTF-8 shown as <U+XXXX> and <XX>.
+func noControl(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "<%02X>", s[i])
+		case r != '\n' && unicode.IsControl(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}

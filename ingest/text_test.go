@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
@@ -185,5 +187,32 @@ func TestOtherEncoding(t *testing.T) {
 				t.Errorf("findings:\n%s", dump(res.Findings))
 			}
 		})
+	}
+}
+
+// TestNoControlInFindings: a department name with an escape sequence in the
+// hidden sheet is shown by its code points in the finding, never raw.
+func TestNoControlInFindings(t *testing.T) {
+	p := plan(t)
+	f, _ := filled(t, p)
+	for i, k := range sheet.MetaKeys {
+		if k == sheet.MetaDepartment {
+			if err := f.SetCellValue(sheet.MetaSheet, "B"+strconv.Itoa(i+1), "MARKER"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	data := rezip(t, bytesOf(t, f), replaceText("MARKER", "総務&#27;[31m課\x82"))
+	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("ctl.xlsx", data)
+	if len(res.Findings) == 0 {
+		t.Fatal("no finding")
+	}
+	for _, fd := range res.Findings {
+		if strings.ContainsAny(fd.Message+fd.Value, "\x1b\x82") || !utf8.ValidString(fd.Message+fd.Value) {
+			t.Errorf("raw control character or broken byte: %q %q", fd.Value, fd.Message)
+		}
+		if fd.Code == "template.identity" && !strings.Contains(fd.Message, "総務<U+001B>[31m課<82>") {
+			t.Errorf("message does not show the name: %s", fd.Message)
+		}
 	}
 }

@@ -140,8 +140,16 @@ type file struct {
 }
 
 func (f *file) add(sev shinchoku.Severity, code, sheetName, cell, value string, args ...any) {
+	// Texts from the file (a department name in the hidden sheet, a row
+	// map entry, a cell) reach terminals, CSV and workbooks: control
+	// characters and broken bytes are shown by their code points.
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = noControl(s)
+		}
+	}
 	f.findings = append(f.findings, shinchoku.Finding{
-		Severity: sev, Code: code, File: f.name, Sheet: sheetName, Cell: cell, Value: value,
+		Severity: sev, Code: code, File: f.name, Sheet: sheetName, Cell: cell, Value: noControl(value),
 		Message: fmt.Sprintf(messages[code], args...),
 	})
 }
