@@ -336,6 +336,8 @@ func (w *watcher) scan(ctx context.Context) (pending bool) {
 		w.printf("%s  %v", w.stamp(), err)
 		return true
 	}
+	// The results folder, when inside the inbox, is the watch's own.
+	skipped = slices.DeleteFunc(skipped, func(s ingest.Skipped) bool { return same(s.File, w.o.Results) })
 	now := time.Now()
 	changed, pending := w.tellSkipped(skipped, now)
 	changed = changed || w.due()
