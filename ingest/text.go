@@ -158,24 +158,6 @@ func printable(s string) bool {
 	return s != ""
 }
 
-// shown is a text for a finding's value: unprintable characters replaced
-// by their code points, so that neither a terminal nor a CSV receives a
-// control character.
-func shown(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if r == '\n' || fonts.Covers(r) {
-			b.WriteRune(r)
-		} else {
-			fmt.Fprintf(&b, "<U+%04X>", r)
-		}
-	}
-	return b.String()
-}
-
 // noControl is s with control characters (but line feeds) and bytes that
 // are not UTF-8 shown as <U+XXXX> and <XX>.
 func noControl(s string) string {

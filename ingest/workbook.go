@@ -580,7 +580,7 @@ func (f *file) strayInput(grid map[int][]string, placed []int) {
 			i := sheet.Index(c.Key) - 1
 			if c.Input && !c.PerNode && i < len(cols) && strings.TrimSpace(cols[i]) != "" {
 				if stray++; stray <= maxListed {
-					f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), shown(cols[i]))
+					f.warnf("template.stray_input", sheet.InputSheet, sheet.Cell(c.Key, n), cols[i])
 				}
 				break
 			}
@@ -620,10 +620,10 @@ func (f *file) entries(sub *shinchoku.Submission, rowMap []mapped, placed []int,
 				}
 				f.textReported[sheet.Cell(key, n)] = true
 				if invalid {
-					f.errorf("value.encoding", sheet.InputSheet, sheet.Cell(key, n), shown(v), c.Header)
+					f.errorf("value.encoding", sheet.InputSheet, sheet.Cell(key, n), v, c.Header)
 				}
 				if len(bad) > 0 {
-					f.errorf("value.unprintable", sheet.InputSheet, sheet.Cell(key, n), shown(v), c.Header, describeRunes(bad))
+					f.errorf("value.unprintable", sheet.InputSheet, sheet.Cell(key, n), v, c.Header, describeRunes(bad))
 				}
 			}
 			if v == "" && noValue[[2]int{n, j}] {
@@ -655,10 +655,10 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 		v, err := ParseNumber(text, ind.Unit)
 		switch {
 		case errors.Is(err, errTooPrecise):
-			f.errorf("value.too_precise", sheet.InputSheet, cell, shown(text), "実績値", shown(text))
+			f.errorf("value.too_precise", sheet.InputSheet, cell, text, "実績値", text)
 			bad = true
 		case err != nil:
-			f.errorf("value.not_number", sheet.InputSheet, cell, shown(text), "実績値")
+			f.errorf("value.not_number", sheet.InputSheet, cell, text, "実績値")
 			bad = true
 		}
 		if v.Set && isShare(ind.Unit) && f.percent[[2]int{n, sheet.Index(sheet.Actual) - 1}] {
@@ -676,7 +676,7 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 	case e.Status == shinchoku.StatusPending && e.Actual.Set:
 		f.warnf("value.actual_pending", sheet.InputSheet, sheet.Cell(sheet.Status, n), string(e.Status))
 	case e.Status != shinchoku.StatusPending && !e.Actual.Set && !bad && !f.formulas[cell]:
-		f.errorf("value.missing_actual", sheet.InputSheet, cell, shown(text)) // "" or the dash typed
+		f.errorf("value.missing_actual", sheet.InputSheet, cell, text) // "" or the dash typed
 	case e.Status == "" && e.Actual.Set:
 		// A number without a status is taken as final: most entries are.
 		e.Status = shinchoku.StatusFinal
@@ -757,14 +757,14 @@ func (f *file) listValue(key string, row int, v string) string {
 			return allowed
 		}
 	}
-	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), shown(v), c.Header, strings.Join(c.List, "、"))
+	f.errorf("value.not_in_list", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, strings.Join(c.List, "、"))
 	return v
 }
 
 func (f *file) checkLength(key string, row int, v string) {
 	c := column(key)
 	if n := utf8.RuneCountInString(v); c.MaxLen > 0 && n > c.MaxLen {
-		f.errorf("value.too_long", sheet.InputSheet, sheet.Cell(key, row), shown(v), c.Header, n, c.MaxLen)
+		f.errorf("value.too_long", sheet.InputSheet, sheet.Cell(key, row), v, c.Header, n, c.MaxLen)
 	}
 }
 
@@ -785,7 +785,7 @@ func (f *file) checkLocked(n int, m mapped, row sheet.Row, cols []string, period
 			continue
 		}
 		if orig := sheet.CellText(want[i]); sheet.Canonical(orig) != sheet.Canonical(texts[i]) {
-			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), shown(texts[i]), quote(orig))
+			f.errorf("template.locked", sheet.InputSheet, sheet.Cell(k, n), texts[i], quote(orig))
 			// The 差し戻し copy puts the original back: the sheet is
 			// protected, and the department could not.
 			f.findings[len(f.findings)-1].Want = orig
