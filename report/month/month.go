@@ -203,13 +203,26 @@ func (e lockError) Unwrap() error { return ErrLocked }
 // record records every file read and copies the accepted ones into the
 // archive.
 func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office, storePath string) error {
-	// Superseded files first, so that the accepted one is recorded last.
+	// A department's latest receipt is its state. Files that could not be
+	// read as a template come first: their department is only guessed from
+	// the file name, which anyone can write, so such a file never outranks a
+	// workbook that proves whose it is. Then superseded files, so that the
+	// one that counts is recorded last.
 	order := make([]int, len(res.Files))
 	for i := range order {
 		order[i] = i
 	}
+	rank := func(r ingest.Result) int {
+		switch {
+		case r.Submission == nil:
+			return 0
+		case r.Superseded:
+			return 1
+		}
+		return 2
+	}
 	slices.SortStableFunc(order, func(x, y int) int {
-		return boolInt(!res.Files[x].Superseded) - boolInt(!res.Files[y].Superseded)
+		return rank(res.Files[x]) - rank(res.Files[y])
 	})
 	depts := plan.Reporters(office)
 	arc := startArchive(ctx, st, len(res.Files), storePath)
@@ -304,13 +317,6 @@ func (a *archive) stop(queued bool) error {
 // errAbandoned stops archiving when the run has already failed; it is
 // never shown (the run's own error is).
 var errAbandoned = errors.New("archiving abandoned")
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // recorded is what evaluating a period reads from the store: a run's view
 // before it commits, or the store itself.

@@ -19,6 +19,7 @@ import (
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
+	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
 const office = "政策推進課"
@@ -257,5 +258,45 @@ func TestNoCommandLine(t *testing.T) {
 		if strings.HasPrefix(d, "github.com/spf13/cobra") || strings.HasPrefix(d, "github.com/spf13/viper") {
 			t.Errorf("the month depends on %s", d)
 		}
+	}
+}
+
+// TestNameNeverOutranksIdentity: a file that cannot be read as a template
+// is returned to the department its file name names, but anyone can write
+// a file name. When that department's own workbook was read and accepted,
+// the unreadable file must not turn its state into 差し戻し, whichever of
+// the two is listed last.
+func TestNameNeverOutranksIdentity(t *testing.T) {
+	p := corpus.Plan(3, 2)
+	period := shinchoku.Period{Year: 2026, Month: 3}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "inbox")
+	depts := inbox(t, p, period, in, func(int) corpus.Trouble { return corpus.None })
+	files, err := filepath.Glob(filepath.Join(in, "*.xlsx"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("inbox: %v %v", files, err)
+	}
+	victim := sheet.DepartmentOfFile(files[0], depts)
+	if victim == "" {
+		t.Fatalf("no department named by %s", files[0])
+	}
+	// Before and after the real file in name order.
+	for _, name := range []string{"0_" + filepath.Base(files[0]), "zz_" + filepath.Base(files[0])} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte("not a workbook: "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := month.Run(context.Background(), month.Options{Plan: p, Period: period, Inbox: in,
+		Store: filepath.Join(dir, "store.db"), Out: filepath.Join(dir, "out"), Office: office, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range res.Progress.Departments {
+		if ds.State != shinchoku.StateAccepted {
+			t.Errorf("%s: %s, want %s", ds.Department, ds.State, shinchoku.StateAccepted)
+		}
+	}
+	if res.Returned != 2 {
+		t.Errorf("returned %d files, want the 2 unreadable ones", res.Returned)
 	}
 }
