@@ -172,9 +172,13 @@ func wordsFor(d Direction) outcomeWords {
 // indicator lower is better, whatever the target. The categories, in order:
 //  1. the actual is at or beyond the target and the expected value: Reached;
 //  2. at or beyond the expected value: the best band;
-//  3. better than the baseline (or, for a line from zero, at least zero):
-//     the progress rate (実績値 − 基準値) ÷ (期待値 − 基準値), graded by the bands;
-//  4. no better than the baseline: Worse.
+//  3. better than the baseline (for a line from zero: above zero): the
+//     progress rate (実績値 − 基準値) ÷ (期待値 − 基準値), graded by the bands;
+//  4. no better than the baseline (for a line from zero: zero): Worse.
+//
+// Category 4 is checked before 2: an actual no better than the baseline,
+// with the expected value not behind it, is Worse even where the expected
+// value rounds to the baseline.
 //
 // A rate is given only in category 2 and 3 with the expected value beyond the
 // baseline, so it is never negative and never divides by a change near zero.
@@ -237,12 +241,16 @@ func (r Rules) Evaluate(ind *Indicator, planStart int, p Period, rep Report) Eva
 	case a >= t && a >= x:
 		e.Grade, e.Outcome = r.reached(), w.reached
 		e.Formula = "実績値と目標値の比較"
-	case a < b || (a == b && !fromZero):
+	case a < b || (a == b && (!fromZero || x >= b)):
+		// No better than the start. With the expected value not behind the
+		// start this is Worse even where the expected value, rounded to the
+		// indicator's precision, equals the start (1 式 over five years:
+		// 0.4 → 0): nothing done is never "at or beyond the expected value".
 		e.Grade, e.Outcome = r.worse(), w.worse
 		e.Formula = "実績値と基準値の比較"
 		if fromZero {
-			e.Outcome = "0未満"
-			e.Formula = "実績値と0の比較"
+			e.Outcome = "0以下"
+			e.Formula = "実績値と0の比較（累計・新しい事業は0から数えるため）"
 		}
 	case x <= b:
 		// The expected value is not beyond the start (a target behind the

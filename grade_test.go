@@ -88,8 +88,11 @@ func TestEvaluate(t *testing.T) {
 		{"cumulative B+", jobs, Report{Actual: Num(80)}, Num(92), Num(87), "", GradeBPlus, ""},
 		// A count of a new programme starts from zero: 100 × 2/5 = 40; 14 ÷ 40 = 35 %.
 		{"count without baseline", matching, Report{Actual: Num(14)}, Num(40), Num(35), "", GradeC, ""},
-		// 1 式 over five years: expected 0.4 → 0; none installed is on the line.
-		{"expected rounds to zero", robots, Report{Actual: Num(0)}, Num(0), Value{}, "期待値以上", GradeA, ""},
+		// 1 式 over five years: expected 0.4 → 0. None installed is no better
+		// than the start (zero) and the target is not reached: never the best grade.
+		{"expected rounds to zero, none yet", robots, Report{Actual: Num(0)}, Num(0), Value{}, "0以下", GradeC, ""},
+		{"expected rounds to zero, installed", robots, Report{Actual: Num(1)}, Num(0), Value{}, "目標値以上", GradeA, ""},
+		{"cumulative none yet", jobs, Report{Actual: Num(0)}, Num(92), Value{}, "0以下", GradeC, ""},
 		// 減少: 3 → 0, expected 1.5 → 2; 0 reached the target.
 		{"decrease reached", waiting, Report{Actual: Num(0)}, Num(2), Value{}, "目標値以下", GradeA, ""},
 		{"decrease halfway", waiting, Report{Actual: Num(2.5)}, Num(2), Num(50), "", GradeB, ""},
@@ -129,6 +132,13 @@ func TestShizuokaRules(t *testing.T) {
 			t.Errorf("actual %v: grade %s, want %s", actual, e.Grade, want)
 		}
 	}
+	// The seed's 1 式 of robots (expected 0.4 → 0): none installed is 基準値以下, not A.
+	robots := seedIndicator("飛行型偵察・監視ロボット、導水ロボット導入数", "式", Increase, nil, 1, true)
+	for actual, want := range map[float64]Grade{0: "基準値以下", 1: "目標値以上"} {
+		if e := ShizuokaRules.Evaluate(&robots, 2020, p, Report{Actual: Num(actual)}); e.Grade != want {
+			t.Errorf("robots actual %v: grade %s, want %s", actual, e.Grade, want)
+		}
+	}
 	want := []Grade{"目標値以上", GradeA, GradeB, GradeC, "基準値以下", GradeNone}
 	if got := ShizuokaRules.Grades(); !slices.Equal(got, want) {
 		t.Errorf("Grades() = %v, want %v", got, want)
@@ -138,7 +148,11 @@ func TestShizuokaRules(t *testing.T) {
 // TestEvaluateMonotone: for random baselines, targets, actuals and
 // directions, an actual further in the better direction never gets a lower
 // grade, no rate is negative, and an actual worse than both baseline and
-// expected value never gets the best grade.
+// expected value never gets the best grade. An actual no better than the
+// start of the line (the baseline, or zero for a line from zero) that has not
+// reached the target, with the expected value not behind the start, is
+// always Worse, also where the expected value rounds to the start (targets
+// of a few units in whole numbers: 1 式 over five years, 0.4 → 0).
 func TestEvaluateMonotone(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 13))
 	p := Period{Year: 2022, Month: 3}
@@ -147,7 +161,12 @@ func TestEvaluateMonotone(t *testing.T) {
 		rank := func(g Grade) int { return len(grades) - slices.Index(grades, g) }
 		for i := range 20000 {
 			dir := []Direction{Increase, Decrease}[rng.IntN(2)]
-			num := func() float64 { return float64(rng.IntN(2000)) / float64([]int{1, 10, 100}[rng.IntN(3)]) }
+			num := func() float64 {
+				if rng.IntN(4) == 0 {
+					return float64(rng.IntN(4)) // a few whole units: the expected value rounds to them
+				}
+				return float64(rng.IntN(2000)) / float64([]int{1, 10, 100}[rng.IntN(3)])
+			}
 			ind := Indicator{Name: "指標", Unit: []string{"人", "％", ""}[rng.IntN(3)], Direction: dir, Cumulative: rng.IntN(4) == 0,
 				Baseline: Point{Year: 2015 + rng.IntN(6)}, Target: Point{Year: 2021 + rng.IntN(6), Value: Num(num())}}
 			if rng.IntN(5) > 0 {
@@ -172,6 +191,15 @@ func TestEvaluateMonotone(t *testing.T) {
 				}
 				if !ind.Cumulative && b.Set && x.Set && a < b.Num && a < x.Num && e.Grade == grades[0] {
 					t.Fatalf("case %d %+v: actual %v behind baseline and expected %v graded %s", i, ind, e.Actual, e.Expected, e.Grade)
+				}
+				from, _, ok := ind.lineStart(2020)
+				tg := ind.Target.Value.Num
+				if dir == Decrease {
+					from, tg = -from, -tg
+				}
+				if ok && x.Set && a <= from && a < tg && x.Num >= from && e.Grade != rules.worse() {
+					t.Fatalf("case %d %+v: actual %v no better than the start %v (expected %v) graded %s (%s), want %s",
+						i, ind, e.Actual, from, e.Expected, e.Grade, e.Formula, rules.worse())
 				}
 			}
 		}
