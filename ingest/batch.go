@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"archive/zip"
 	"cmp"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -132,7 +135,7 @@ func (rd *Reader) readFile(path string) Result {
 	data, err := readLimited(path, rd.limits.FileSize)
 	if err != nil {
 		fl := &file{Reader: rd, name: path}
-		fl.errorf("file.unreadable", "", "", "", Reason(err))
+		fl.errorf("file.unreadable", "", "", "", parenthesized(knownReason(err)))
 		return Result{File: path, Findings: fl.findings}
 	}
 	res := rd.Read(path, data)
@@ -160,8 +163,26 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
-// Reason says in Japanese why a file could not be used.
+// Reason says in Japanese why a file or folder could not be used; a cause
+// it does not know is given as the system states it, for the office.
 func Reason(err error) string {
+	if r := knownReason(err); r != "" {
+		return r
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// knownReason says in Japanese why a file could not be used, or "" for a
+// cause it does not know. Findings use it, never the error's own text:
+// departments read them, and a Go or zip library message in English
+// (zip: not a valid zip file) tells them nothing they can act on.
+func knownReason(err error) string {
+	var flateErr flate.CorruptInputError
+	var xmlErr *xml.SyntaxError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "見つかりません"
@@ -181,20 +202,33 @@ func Reason(err error) string {
 		return "ファイル名が長すぎます"
 	case errors.Is(err, syscall.EIO):
 		return "ディスクまたはネットワークの読み書きに失敗しました"
+	case errors.Is(err, zip.ErrFormat):
+		return "ZIP として読めません"
+	case errors.Is(err, zip.ErrChecksum), errors.As(err, &flateErr):
+		return "圧縮された中身が壊れています"
+	case errors.Is(err, zip.ErrAlgorithm):
+		return "Excel が使わない方式で圧縮されています"
+	case errors.Is(err, errMissingPart):
+		return "ブックに必要な部分が欠けています"
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &xmlErr):
+		return "ブックの中身が途中で切れているか、書式が壊れています"
 	}
-	if r := osReason(err); r != "" {
-		return r
+	return osReason(err)
+}
+
+// parenthesized is a reason as the messages append it: in parentheses, or
+// nothing when there is none.
+func parenthesized(reason string) string {
+	if reason == "" {
+		return ""
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return "（" + reason + "）"
 }
 
 // Supersede finds submissions of the same department and period. The newest
-// (by the workbook's save time, then the file's time, then its name) is
-// used; the others are marked superseded, with a warning naming the newer.
+// (by the workbook's save time, then the file's time unless the two files
+// have the same content, then its name) is used; the others are marked
+// superseded, with a warning naming the newer.
 func Supersede(results []Result) {
 	type key struct {
 		dept   string
@@ -213,7 +247,13 @@ func Supersede(results []Result) {
 		}
 		newest := slices.MaxFunc(idx, func(a, b int) int {
 			ra, rb := results[a], results[b]
-			return cmp.Or(cmp.Compare(ra.SavedAt, rb.SavedAt), ra.ModTime.Compare(rb.ModTime), cmp.Compare(ra.File, rb.File))
+			byTime := ra.ModTime.Compare(rb.ModTime)
+			if ra.SHA256 != "" && ra.SHA256 == rb.SHA256 {
+				// The same bytes twice: copying the inbox changes the
+				// files' times, and which one is used must not.
+				byTime = 0
+			}
+			return cmp.Or(cmp.Compare(ra.SavedAt, rb.SavedAt), byTime, cmp.Compare(ra.File, rb.File))
 		})
 		for _, i := range idx {
 			if i == newest {

@@ -4,7 +4,7 @@ package ingest
 // one place so that they can be read and reviewed together. Each tells the
 // department what to do.
 var messages = map[string]string{
-	"file.unreadable":           "ファイルを読めません（%s）",
+	"file.unreadable":           "ファイルを読めません%s",
 	"file.not_regular":          "通常のファイルではありません（デバイスや名前付きパイプなど）。Excel で保存したブックを提出してください",
 	"file.too_large":            "ファイルが大きすぎます（%s）。配布した様式に入力して提出してください",
 	"file.empty":                "ファイルが空です。入力した様式を保存し直して提出してください",
@@ -12,7 +12,7 @@ var messages = map[string]string{
 	"file.encrypted":            "パスワードで保護（暗号化）されたファイルです。パスワードを外して保存し直してください",
 	"file.ods":                  "OpenDocument 形式（.ods）のファイルです。Excel ブック（.xlsx）形式で保存して提出してください",
 	"file.not_workbook":         "Excel ブックではありません（%s）。配布した様式（.xlsx）を提出してください",
-	"file.corrupt":              "ファイルが壊れているため開けません（%s）。Excel で開けるか確かめ、保存し直して提出してください",
+	"file.corrupt":              "ファイルが壊れているため開けません%s。Excel で開けるか確かめ、保存し直して提出してください",
 	"file.encoding":             "ブックの一部（%s）が UTF-8 以外の文字コード（%s）で書かれているため読めません。Excel で開いて保存し直してください",
 	"template.not_template":     "shinchoku の様式ではありません（識別情報のシートがありません）。配布した様式に入力してください",
 	"template.bad_meta":         "様式の識別情報が壊れています（%s）。配布した様式に入力し直してください",

@@ -277,7 +277,7 @@ func (f *file) partError(sheetName string, err error) {
 	case errors.As(err, &enc):
 		f.errorf("file.encoding", sheetName, "", "", enc.part, enc.encoding)
 	default:
-		f.errorf("file.corrupt", sheetName, "", "", err.Error())
+		f.errorf("file.corrupt", sheetName, "", "", parenthesized(knownReason(err)))
 	}
 }
 

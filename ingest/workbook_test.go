@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -431,13 +433,60 @@ func TestBadFiles(t *testing.T) {
 		{"zip bomb", bomb, ingest.Limits{FileSize: 20 << 20, UnzipSize: 10 << 20, XMLSize: 5 << 20}, "file.too_large"},
 		{"zip that is not a workbook", plainZip, ingest.Limits{}, "file.not_workbook"},
 		{"word document", docx, ingest.Limits{}, "file.not_workbook"},
+		{"truncated to a zip header", good[:30], ingest.Limits{}, "file.corrupt"},
+		{"wrong checksum", damaged(good, "xl/workbook.xml", 14), ingest.Limits{}, "file.corrupt"},
+		{"broken compression", damaged(good, "xl/workbook.xml", 30), ingest.Limits{}, "file.corrupt"},
+		{"missing part", zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook/>")}, "xl/workbook.xml"), ingest.Limits{}, "file.corrupt"},
+		{"broken xml", zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook><sheets"), "xl/_rels/workbook.xml.rels": []byte("<Relationships/>")},
+			"xl/workbook.xml", "xl/_rels/workbook.xml.rels"), ingest.Limits{}, "file.corrupt"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Limits: tc.lim}).Read(tc.name, tc.data)
 			if len(res.Findings) != 1 || res.Findings[0].Code != tc.code || res.Submission != nil {
 				t.Fatalf("want %s, got\n%v", tc.code, dump(res.Findings))
 			}
+			checkJapanese(t, res.Findings[0].Message)
 		})
+	}
+}
+
+// damaged returns a copy of a zip with one byte changed at offset off of a
+// part's stored data (its local header is 30 bytes plus the name).
+func damaged(data []byte, part string, off int) []byte {
+	out := bytes.Clone(data)
+	i := bytes.Index(out, append([]byte("PK\x03\x04"), []byte{}...))
+	for i >= 0 {
+		nameLen := int(out[i+26]) | int(out[i+27])<<8
+		extraLen := int(out[i+28]) | int(out[i+29])<<8
+		if string(out[i+30:i+30+nameLen]) == part {
+			start := i + 30 + nameLen + extraLen
+			out[start+off] ^= 0xFF
+			return out
+		}
+		next := bytes.Index(out[i+4:], []byte("PK\x03\x04"))
+		if next < 0 {
+			break
+		}
+		i += 4 + next
+	}
+	panic("no part " + part)
+}
+
+// asciiWord is a run of Latin letters in a message.
+var asciiWord = regexp.MustCompile(`[A-Za-z]+`)
+
+// checkJapanese fails when a file-level message carries Latin words other
+// than the product and format names the messages use on purpose: an
+// English cause from Go, zip or XML (zip: not a valid zip file) would reach
+// a department's 差し戻し list and the office's summary as it is.
+func checkJapanese(t *testing.T, msg string) {
+	t.Helper()
+	allowed := map[string]bool{"ZIP": true, "Excel": true, "xlsx": true, "xls": true, "ods": true, "OpenDocument": true,
+		"Word": true, "PowerPoint": true, "UTF": true, "PDF": true}
+	for _, w := range asciiWord.FindAllString(msg, -1) {
+		if !allowed[w] {
+			t.Errorf("message has %q: %s", w, msg)
+		}
 	}
 }
 
@@ -476,5 +525,24 @@ func TestSupersede(t *testing.T) {
 	if len(f) != 1 || f[0].Code != "submission.superseded" || f[0].Severity != shinchoku.SeverityWarning ||
 		!strings.Contains(f[0].Message, "（修正）") || results[0].State() == shinchoku.StateAccepted || results[1].State() != shinchoku.StateAccepted {
 		t.Errorf("findings = %v", dump(f))
+	}
+}
+
+// TestSupersedeSameContent: of two byte-identical submissions, the one used
+// does not depend on the files' times, which copying the inbox changes, so
+// a copied inbox gives the same outputs.
+func TestSupersedeSameContent(t *testing.T) {
+	sub := func() *shinchoku.Submission { return &shinchoku.Submission{Department: dept, Period: period} }
+	early, late := time.Date(2024, 10, 5, 9, 0, 0, 0, time.UTC), time.Date(2024, 10, 7, 9, 0, 0, 0, time.UTC)
+	for _, times := range [][2]time.Time{{early, late}, {late, early}} {
+		results := []ingest.Result{
+			{File: "a.xlsx", Submission: sub(), SavedAt: "2024-10-05T09:00:00Z", SHA256: "ab12", ModTime: times[0]},
+			{File: "b.xlsx", Submission: sub(), SavedAt: "2024-10-05T09:00:00Z", SHA256: "ab12", ModTime: times[1]},
+		}
+		ingest.Supersede(results)
+		if !results[0].Superseded || results[1].Superseded {
+			t.Errorf("times %v: superseded = %v %v, want a.xlsx replaced by b.xlsx whatever the times",
+				times, results[0].Superseded, results[1].Superseded)
+		}
 	}
 }

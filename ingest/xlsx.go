@@ -38,6 +38,8 @@ var (
 	// errTooManyCells: the rows span more cells than the limit (each row
 	// as wide as its last cell, as excelize lays it out in memory)
 	errTooManyCells = errors.New("cells over the limit")
+	// errMissingPart: a part the workbook lists or needs is not in the package
+	errMissingPart = errors.New("part missing")
 )
 
 // openXLSX opens the package and its sheet list.
@@ -98,7 +100,7 @@ func openXLSX(data []byte, lim Limits) (*xlsxFile, error) {
 func (x *xlsxFile) part(name string) ([]byte, error) {
 	f, ok := x.parts[name]
 	if !ok {
-		return nil, fmt.Errorf("%s: %w", name, io.ErrUnexpectedEOF)
+		return nil, fmt.Errorf("%s: %w", name, errMissingPart)
 	}
 	rc, err := f.Open()
 	if err != nil {
