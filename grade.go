@@ -129,8 +129,14 @@ func Returned(departments ...string) string {
 // Evaluation is an indicator's grade for a period with every number needed
 // to recompute it.
 type Evaluation struct {
-	Year     int   // the indicator's year the period belongs to
-	Baseline Value // the base the rate is measured from (none for cumulative indicators)
+	Year int // the indicator's year the period belongs to
+	// Base is where the evaluation measures from: the baseline, 0 for a
+	// line from zero (cumulative indicators, counts without a baseline: see
+	// Expected), the baseline (or target) of a 維持 indicator; none without
+	// an expected value. It differs from the plan's baseline, which the
+	// reports print, for a line from zero.
+	Base Value
+
 	Expected Value // 期待値, rounded to the indicator's precision
 	Actual   Value
 	Rate     Value // progress rate in percent, rounded to one decimal; only where it means something, never negative
@@ -191,7 +197,7 @@ func (r Rules) Evaluate(ind *Indicator, planStart int, p Period, rep Report) Eva
 	year := ind.YearOf(p)
 	e := Evaluation{Year: year, Actual: rep.Actual, Expected: ind.Expected(year, planStart), Grade: GradeNone}
 	if !ind.Cumulative {
-		e.Baseline = ind.Baseline.Value
+		e.Base = ind.Baseline.Value
 	}
 	switch {
 	case !ind.Target.Value.Set:
@@ -220,7 +226,7 @@ func (r Rules) Evaluate(ind *Indicator, planStart int, p Period, rep Report) Eva
 	}
 	a, t := sign*rep.Actual.Num, sign*ind.Target.Value.Num
 	if !e.Expected.Set {
-		e.Baseline = Value{}
+		e.Base = Value{}
 		if a >= t {
 			e.Grade, e.Outcome = r.reached(), w.reached
 			e.Formula = "実績値と目標値の比較（基準値がないため期待値なし）"
@@ -234,7 +240,7 @@ func (r Rules) Evaluate(ind *Indicator, planStart int, p Period, rep Report) Eva
 	from, _, _ := ind.lineStart(planStart)
 	fromZero := ind.Cumulative || !ind.Baseline.Value.Set
 	if fromZero {
-		e.Baseline = Value{}
+		e.Base = Num(0)
 	}
 	b, x := sign*from, sign*e.Expected.Num
 	switch {
@@ -287,7 +293,7 @@ func (r Rules) maintain(ind *Indicator, e Evaluation) Evaluation {
 	if !base.Set {
 		base = ind.Target.Value
 	}
-	e.Baseline, e.Expected = base, base
+	e.Base, e.Expected = base, base
 	a := e.Actual.Num
 	if base.Num == 0 {
 		e.Reason = "基準値が0のため評価できません"

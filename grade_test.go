@@ -205,3 +205,25 @@ func TestEvaluateMonotone(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluationBase: the evaluation says where it measures from, which for
+// a line from zero is not the plan's baseline the reports print.
+func TestEvaluationBase(t *testing.T) {
+	p := Period{Year: 2022, Month: 3}
+	jobs := seedIndicator("新規雇用創出数", "人", Increase, ptr(46), 230, true)
+	seminar := seedIndicator("新規創業セミナー参加者数", "人", Increase, ptr(69), 72, false)
+	birth := seedIndicator("合計特殊出生率", "", Increase, nil, 1.8, false)
+	for _, tc := range []struct {
+		name string
+		ind  Indicator
+		base Value
+	}{
+		{"cumulative counts from zero", jobs, Num(0)},
+		{"single year from the baseline", seminar, Num(69)},
+		{"no expected value", birth, Value{}},
+	} {
+		if e := DefaultRules.Evaluate(&tc.ind, 2020, p, Report{Actual: Num(45)}); e.Base != tc.base {
+			t.Errorf("%s: base %v, want %v", tc.name, e.Base, tc.base)
+		}
+	}
+}

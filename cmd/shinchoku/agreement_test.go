@@ -25,13 +25,14 @@ type summaryIndicator struct {
 	ID, Name, Unit, Grade, Reason, Outcome string
 	YearLabel                              string `json:"year_label"`
 	Baseline, Expected, Actual, Rate       *float64
+	Base                                   *float64 `json:"evaluation_base"`
 }
 
 // TestOutputsAgree runs the demo and reads back its three outputs — the
 // PDF report, the 集計 workbook and summary.json — and checks that they
-// say the same of every indicator: its year, expected value, actual (or
-// the reason there is none), rate (or the outcome in words), grade and
-// reason.
+// say the same of every indicator: its year, baseline, expected value,
+// actual (or the reason there is none), rate (or the outcome in words),
+// grade and reason.
 func TestOutputsAgree(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
@@ -119,6 +120,13 @@ func checkPDFRow(t *testing.T, ind summaryIndicator, r pdfRow) {
 		return
 	}
 	want := "−"
+	if ind.Baseline != nil {
+		want = formatted(*ind.Baseline, ind.Unit)
+	}
+	if got := value(r.cells[1]); got != want {
+		t.Errorf("%s baseline: PDF %q, summary.json %q", ind.ID, got, want)
+	}
+	want = "−"
 	if ind.Expected != nil {
 		want = formatted(*ind.Expected, ind.Unit)
 	}
@@ -162,6 +170,7 @@ func checkWorkbookRow(t *testing.T, ind summaryIndicator, r workbookRow) {
 		header, want string
 	}{
 		{"対象年度", ind.YearLabel},
+		{"基準値", num(ind.Baseline)},
 		{"期待値", num(ind.Expected)},
 		{"実績値", num(ind.Actual)},
 		{"評価", ind.Grade},

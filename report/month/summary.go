@@ -38,7 +38,8 @@ func (res *Result) WriteSummary(w io.Writer) error {
 		Department  string   `json:"department"`
 		Year        int      `json:"year"`
 		YearLabel   string   `json:"year_label"`
-		Baseline    *float64 `json:"baseline"`
+		Baseline    *float64 `json:"baseline"`        // the plan's 基準値, as the reports print it
+		Base        *float64 `json:"evaluation_base"` // where the evaluation measures from (0 for a line from zero)
 		Expected    *float64 `json:"expected"`
 		Actual      *float64 `json:"actual"`
 		Status      string   `json:"status"`
@@ -78,7 +79,7 @@ func (res *Result) WriteSummary(w io.Writer) error {
 	evals := func(yield func(evalJSON) bool) {
 		for _, ip := range pr.Indicators {
 			e := ip.Eval
-			if !yield(evalJSON{ip.ID, ip.Name, ip.DisplayUnit(), ip.Department, e.Year, ip.YearLabel(e.Year), val(e.Baseline), val(e.Expected), val(e.Actual),
+			if !yield(evalJSON{ip.ID, ip.Name, ip.DisplayUnit(), ip.Department, e.Year, ip.YearLabel(e.Year), val(ip.Baseline.Value), val(e.Base), val(e.Expected), val(e.Actual),
 				string(ip.Entry.Status), ip.Entry.PublishDate, val(e.Rate), e.Outcome, string(e.Grade), e.Reason, e.Formula}) {
 				return
 			}
