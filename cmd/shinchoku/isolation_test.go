@@ -260,7 +260,23 @@ func init() {
 			}), code: "file.too_large"},
 		hostile{name: "記入要領 inflating past the part limit", edit: setCell(sheet.Actual, 0, "約10"),
 			bytes: bigGuide(21 << 20), code: "file.too_large"},
+		// A long narrative makes its rows tall in the consolidated
+		// workbook: the heights stop at Excel's 409 points, beyond which
+		// excelize refused to write the workbook for everyone.
+		hostile{name: "narrative of 545 characters", edit: setCell(sheet.Progress, 0, narrative(545)), kept: true},
+		hostile{name: "narrative of 2000 characters", edit: setCell(sheet.Progress, 0, narrative(2000)), kept: true},
+		hostile{name: "narrative of 2000 line breaks", edit: setCell(sheet.Progress, 0, strings.Repeat("\n", 1999)+"了"), kept: true},
+		hostile{name: "narrative of 5000 characters", edit: setCell(sheet.Progress, 0, narrative(5000)),
+			code: "value.too_long", cell: cellOf(sheet.Progress, 0)},
 	)
+}
+
+// narrative is a 取組状況・成果 text of n characters, full-width as a
+// department writes it (the widest, so the most lines).
+func narrative(n int) string {
+	const sentence = "介護人材の確保に向けて研修会を開催し、受講者の定着を支援した。"
+	s := []rune(strings.Repeat(sentence, n/len([]rune(sentence))+1))
+	return string(s[:n])
 }
 
 // TestOneFileNeverStopsTheMonth: a run over an inbox of good files and one

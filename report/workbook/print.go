@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/shinchoku/shinchoku/templates/sheet"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 )
 
 // Printing. Every sheet prints on A4 landscape at a fixed scale, so that
@@ -31,13 +31,6 @@ const (
 	widthSlack    = 0.95 // share of the printable width a one-page-wide sheet may fill
 )
 
-// columnPixels is the on-screen and printed width of a column of width w
-// (in characters of the default font, whose digit is 7 pixels wide), as
-// Excel and LibreOffice lay it out: the characters plus 5 pixels of padding.
-func columnPixels(w float64) float64 {
-	return math.Trunc(w*7 + 5) // whole pixels, as Excel rounds them
-}
-
 // printableWidth is the width inside the side margins, in pixels at 100 %.
 func printableWidth() float64 {
 	return (pageWidthIn - 2*marginSideIn) * pixelsPerInch
@@ -54,7 +47,7 @@ func printableHeight() float64 {
 func PrintScale(widths []float64) (scale int, oneWide bool) {
 	total := 0.0
 	for _, w := range widths {
-		total += columnPixels(w)
+		total += sheet.ColumnPixels(w)
 	}
 	// 5 % of the width is left free: applications round column widths
 	// their own way (LibreOffice lays them out a little wider than Excel).
@@ -112,49 +105,16 @@ func (w *writer) printSetup(name string, widths []float64, titleRows string, tit
 	}
 }
 
-// Text metrics of the body font (BIZ UDゴシック 10 pt) for sizing rows:
-// full-width characters are 1 em wide, the others half of that; a line is
-// 1.35 em high. Neither Excel nor LibreOffice grows a row for wrapped text
-// written by a library, so every row with more than one line of text is
-// given its height here.
-const (
-	emPixels    = bodyFontPt * pixelsPerInch / 72.0
-	linePoints  = bodyFontPt * 1.35
-	cellPadding = 6 // pixels of a cell's width that text does not use
-	rowPadding  = 4 // points above and below the lines of a row
-)
-
-// textLines is the number of lines s takes in a wrapping cell of width w
-// (characters). Lines break at any character: the count is what a
-// Japanese text needs, and at most one line short for long Latin words.
-func textLines(s string, w float64) int {
-	avail := columnPixels(w) - cellPadding
-	lines := 0
-	for seg := range strings.SplitSeq(s, "\n") {
-		px := 0.0
-		n := 1
-		for _, r := range seg {
-			cw := emPixels / 2
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-				cw = emPixels
-			}
-			if px+cw > avail && px > 0 {
-				n++
-				px = 0
-			}
-			px += cw
-		}
-		lines += n
-	}
-	return max(lines, 1)
-}
-
-// rowPoints is the height of a row whose tallest cell has n lines; 0 (the
-// default height) for one line.
+// rowPoints is the height of a row whose tallest cell has n lines of body
+// text; 0 (the default height) for one line. Neither Excel nor LibreOffice
+// grows a row for wrapped text written by a library.
 func rowPoints(n int) float64 {
 	if n <= 1 {
 		return 0
 	}
-	return math.Ceil(float64(n)*linePoints + rowPadding)
+	return sheet.RowPoints(n, bodyFontPt)
 }
+
+// textLines is the number of lines s takes in a wrapping cell of width w
+// (characters) in the body font.
+func textLines(s string, w float64) int { return sheet.TextLines(s, w, bodyFontPt) }

@@ -3,12 +3,16 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates/sheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -76,7 +80,7 @@ func TestPrintReadable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			total += columnPixels(w)
+			total += sheet.ColumnPixels(w)
 		}
 		titles := definedName(f, s, "_xlnm.Print_Titles")
 		if !strings.Contains(titles, "$2:$2") {
@@ -146,7 +150,7 @@ func TestWrapAndRowHeights(t *testing.T) {
 				}
 				need := textLines(rows[i][j], w)
 				ht, _ := f.GetRowHeight(tc.sheet, i+1)
-				if need > 1 && ht < float64(need)*linePoints {
+				if need > 1 && ht < min(float64(need)*bodyFontPt*1.35, sheet.MaxRowPoints) {
 					t.Errorf("%s!%s: %d lines of %q in a row %.0f pt high", tc.sheet, cell, need, rows[i][j], ht)
 				}
 				if need > 1 {
@@ -246,7 +250,7 @@ func TestSummaryChart(t *testing.T) {
 	for c := 1; c <= col; c++ {
 		name, _ := excelize.ColumnNumberToName(c)
 		w, _ := f.GetColWidth(SheetSummary, name)
-		right += columnPixels(w)
+		right += sheet.ColumnPixels(w)
 	}
 	if right > printableWidth() {
 		t.Errorf("chart reaches %.0f px across, wider than the page (%.0f px)", right, printableWidth())
@@ -291,4 +295,79 @@ func zipEntry(t *testing.T, data []byte, name string) string {
 
 func zipReader(data []byte) (*zip.Reader, error) {
 	return zip.NewReader(bytes.NewReader(data), int64(len(data)))
+}
+
+// TestLongTextFitsExcel: a department's narrative or a finding's value of
+// any length gives rows at most Excel's 409 points (excelize refuses a
+// taller row, and with it the whole workbook, for every department), and
+// the text stays whole in its cell.
+func TestLongTextFitsExcel(t *testing.T) {
+	sentence := "介護人材の確保に向けて研修会を開催し、受講者の定着を支援した。"
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"545 characters", strings.Repeat(sentence, 20)[:545*3]},
+		{"2000 characters", strings.Repeat(sentence, 70)[:2000*3]},
+		{"5000 characters", strings.Repeat(sentence, 170)[:5000*3]},
+		{"2000 line breaks", strings.Repeat("あ\n", 2000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr := progress(t)
+			for id, nn := range pr.Narratives {
+				for i := range nn {
+					nn[i].Progress = tc.text
+				}
+				pr.Narratives[id] = nn
+				break
+			}
+			pr.Findings = append(pr.Findings, shinchoku.Finding{Severity: shinchoku.SeverityError, Code: "value.too_long",
+				File: "x.xlsx", Sheet: "入力", Cell: "L7", Value: tc.text, Message: "取組状況・成果が長すぎます"})
+			var buf bytes.Buffer
+			if err := Write(&buf, pr); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			for _, name := range []string{SheetProjects, SheetFindings} {
+				rows, err := f.GetRows(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for i, r := range rows {
+					if slices.Contains(r, tc.text) {
+						found = true
+					}
+					if h, _ := f.GetRowHeight(name, i+1); h > sheet.MaxRowPoints {
+						t.Errorf("%s row %d is %.0f pt high, over Excel's %d", name, i+1, h, sheet.MaxRowPoints)
+					}
+				}
+				if !found {
+					t.Errorf("%s: the text is not whole in any cell", name)
+				}
+			}
+		})
+	}
+}
+
+// TestErrorInJapanese: when excelize refuses a value, the policy office
+// reads which sheet in Japanese; the cause stays reachable for developers.
+func TestErrorInJapanese(t *testing.T) {
+	w := &writer{sheet: SheetProjects}
+	w.set(excelize.ErrMaxRowHeight)
+	w.set(excelize.ErrColumnNumber) // only the first error is kept
+	msg := w.err.Error()
+	if !strings.Contains(msg, "「"+SheetProjects+"」") || regexp.MustCompile(`[A-Za-z]{4,}`).MatchString(strings.NewReplacer("shinchoku", "", "Excel", "").Replace(msg)) {
+		t.Errorf("message %q: want the sheet named in Japanese, no English", msg)
+	}
+	if !errors.Is(w.err, excelize.ErrMaxRowHeight) {
+		t.Errorf("%v does not wrap excelize's error", w.err)
+	}
+	if msg := (&Error{Err: io.ErrShortBuffer}).Error(); strings.Contains(msg, io.ErrShortBuffer.Error()) {
+		t.Errorf("message %q shows the cause", msg)
+	}
 }

@@ -35,21 +35,42 @@ const (
 )
 
 type writer struct {
-	f   *excelize.File
-	pr  *shinchoku.Progress
-	err error
-	st  struct {
+	f     *excelize.File
+	pr    *shinchoku.Progress
+	sheet string // the sheet being written, for the error
+	err   error
+	st    struct {
 		title, header, text, wrap int
 		num                       [shinchoku.MaxDecimals + 1]int
 		rate                      int
 	}
 }
 
+// set keeps the first error of excelize, with the sheet it came from.
 func (w *writer) set(err error) {
 	if w.err == nil && err != nil {
-		w.err = err
+		w.err = &Error{Sheet: w.sheet, Err: err}
 	}
 }
+
+// Error is excelize refusing to write part of the workbook, told in
+// Japanese: the policy office sees which sheet, never excelize's English.
+// The cause stays reachable with errors.Is and errors.As, for developers.
+type Error struct {
+	Sheet string // "" when the file as a whole could not be put together
+	Err   error
+}
+
+// Error says which sheet, in Japanese, without the cause.
+func (e *Error) Error() string {
+	if e.Sheet == "" {
+		return msgPackage
+	}
+	return fmt.Sprintf(msgSheet, e.Sheet)
+}
+
+// Unwrap is excelize's error.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Build writes the consolidated workbook of a period's progress.
 func Build(pr *shinchoku.Progress) (*excelize.File, error) {
@@ -63,6 +84,7 @@ func Build(pr *shinchoku.Progress) (*excelize.File, error) {
 	w.submissions()
 	w.findings()
 	w.history()
+	w.sheet = ""
 	date := pr.Period.End().Format("2006-01-02T15:04:05Z")
 	w.set(w.f.SetDocProps(&excelize.DocProperties{
 		Title: pr.Plan.Title + " 進捗状況 集計（" + pr.Period.Label() + "）", Creator: pr.Plan.Organization,
@@ -132,6 +154,7 @@ func textCell(style int, s string) excelize.Cell {
 // column widths, a frozen header and a filter on the header. The rows are
 // made one at a time as they are written (KPI一覧 has a row per indicator).
 func (w *writer) table(name, title string, header []string, widths []float64, rows iter.Seq[[]excelize.Cell], lay layout) {
+	w.sheet = name
 	if name != SheetSummary {
 		_, err := w.f.NewSheet(name)
 		w.set(err)
@@ -227,6 +250,7 @@ func hierarchy(p *shinchoku.Plan, node *shinchoku.Node, anc []*shinchoku.Node) [
 
 func (w *writer) summary() {
 	f, name, pr := w.f, SheetSummary, w.pr
+	w.sheet = name
 	grades := pr.Rules.Grades()
 	counts := pr.GradeCounts()
 	w.set(f.SetCellValue(name, "A1", pr.Plan.Title+" 進捗状況 総括（"+pr.Period.Label()+"）"))

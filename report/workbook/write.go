@@ -39,7 +39,7 @@ func Write(w io.Writer, pr *shinchoku.Progress) error {
 	})
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return err
+		return &Error{Err: err} // in memory: never the disk's failure
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if err := canonical(bw, buf.Bytes()); err != nil {

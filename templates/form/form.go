@@ -165,7 +165,7 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	w.set(f.SetCellValue(name, "A2", note))
 	w.set(f.MergeCell(name, "A2", last+"2"))
 	w.set(f.SetCellStyle(name, "A2", last+"2", w.st.note))
-	w.set(f.SetRowHeight(name, 2, rowPoints(textLines(note, printedWidth(), bodyPt), bodyPt)))
+	w.set(f.SetRowHeight(name, 2, sheet.RowPoints(sheet.TextLines(note, printedWidth(), bodyPt), bodyPt)))
 	w.set(f.SetCellStyle(name, "A3", sheet.LastLetter()+"3", w.st.header))
 	for _, c := range sheet.Columns {
 		if w.opts.required(c.Key) {
@@ -175,9 +175,9 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	}
 	headerLines := 1
 	for _, c := range sheet.Columns {
-		headerLines = max(headerLines, textLines(w.header(c), c.Width, bodyPt))
+		headerLines = max(headerLines, sheet.TextLines(w.header(c), c.Width, bodyPt))
 	}
-	w.set(f.SetRowHeight(name, sheet.HeaderRow, rowPoints(headerLines, bodyPt)))
+	w.set(f.SetRowHeight(name, sheet.HeaderRow, sheet.RowPoints(headerLines, bodyPt)))
 
 	var rowMap [][]any
 	var checksums []string
@@ -322,7 +322,7 @@ func (w *writer) narrative(node *shinchoku.Node, first, last int, heights []floa
 		if n := len([]rune(text)); n < reservedChars {
 			text += strings.Repeat("国", reservedChars-n)
 		}
-		need = max(need, rowPoints(textLines(text, c.Width, bodyPt), bodyPt))
+		need = max(need, sheet.TextPoints(sheet.TextLines(text, c.Width, bodyPt), bodyPt))
 	}
 	total := 0.0
 	for _, h := range heights {
@@ -333,7 +333,7 @@ func (w *writer) narrative(node *shinchoku.Node, first, last int, heights []floa
 		// Excel's tallest row is 409 points: a narrative longer than the
 		// rows can hold at that height shows on screen (and is read) but
 		// prints cut.
-		w.set(f.SetRowHeight(name, first+i, min(maxRowPoints, math.Ceil(h+extra))))
+		w.set(f.SetRowHeight(name, first+i, min(sheet.MaxRowPoints, math.Ceil(h+extra))))
 	}
 }
 

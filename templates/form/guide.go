@@ -49,8 +49,8 @@ func (w *writer) guide(rows []sheet.Row) {
 		case w.st.guideTitle:
 			w.set(f.SetRowHeight(name, n, 24))
 		case w.st.guideText:
-			lines := max(textLines(a, guideLabelWidth, guidePt), textLines(b, guideTextWidth, guidePt))
-			w.set(f.SetRowHeight(name, n, rowPoints(lines, guidePt)))
+			lines := max(sheet.TextLines(a, guideLabelWidth, guidePt), sheet.TextLines(b, guideTextWidth, guidePt))
+			w.set(f.SetRowHeight(name, n, sheet.RowPoints(lines, guidePt)))
 		default:
 			w.set(f.SetRowHeight(name, n, 17))
 		}

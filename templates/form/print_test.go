@@ -64,7 +64,7 @@ func TestInputPrintsReadably(t *testing.T) {
 		for i := 1; i <= last; i++ {
 			col, _ := excelize.ColumnNumberToName(i)
 			w, _ := g.GetColWidth(sheet.InputSheet, col)
-			width += columnPixels(w)
+			width += sheet.ColumnPixels(w)
 		}
 		if width*scale > printable*0.97 {
 			t.Errorf("%s: printed columns are %.0f px at %.0f%%, wider than the page (%.0f px)", dept, width*scale, scale*100, printable)
@@ -133,7 +133,7 @@ func TestNarrativeRoom(t *testing.T) {
 					c := sheet.Columns[sheet.Index(key)-1]
 					// Capped at Excel's tallest rows: a one-indicator project
 					// holds about 300 characters in print.
-					need := min(float64(textLines(text, c.Width, bodyPt))*bodyPt*1.35, float64(j-i)*maxRowPoints)
+					need := min(float64(sheet.TextLines(text, c.Width, bodyPt))*bodyPt*1.35, float64(j-i)*sheet.MaxRowPoints)
 					if total < need {
 						t.Errorf("%s %s: rows %d–%d are %.0f pt; %s needs %.0f pt for %d characters",
 							dept, rows[i].Node.Title, numbers[i], numbers[j-1], total, c.Header, need, len([]rune(text)))
@@ -233,7 +233,7 @@ func TestGuideOnePage(t *testing.T) {
 		width := 0.0
 		for _, col := range []string{"A", "B"} {
 			w, _ := g.GetColWidth(sheet.GuideSheet, col)
-			width += columnPixels(w)
+			width += sheet.ColumnPixels(w)
 		}
 		if max := (210/25.4 - *m.Left - *m.Right) * pixelsPerInch; width > max {
 			t.Errorf("%s: 記入要領 is %.0f px wide, the page %.0f px", dept, width, max)

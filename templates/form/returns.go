@@ -230,9 +230,9 @@ func (w *writer) findingList(findings shinchoku.Findings) {
 		}
 		lines := 1
 		for j, v := range []string{project, indicator, fd.Value, fd.Message} {
-			lines = max(lines, textLines(v, returnColumns[[]int{2, 3, 5, 6}[j]].width, bodyPt))
+			lines = max(lines, sheet.TextLines(v, returnColumns[[]int{2, 3, 5, 6}[j]].width, bodyPt))
 		}
-		w.set(f.SetRowHeight(ReturnSheet, r, float64(lines)*14+4))
+		w.set(f.SetRowHeight(ReturnSheet, r, min(sheet.MaxRowPoints, float64(lines)*14+4)))
 	}
 	for i, c := range returnColumns {
 		col, _ := excelize.ColumnNumberToName(i + 1)

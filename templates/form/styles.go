@@ -2,10 +2,8 @@ package form
 
 import (
 	"math"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/templates/sheet"
@@ -96,60 +94,24 @@ const (
 	// grow a merged cell for its text): longer text shows on screen and
 	// is read, and prints cut unless the row is made taller.
 	reservedChars = 200
-	maxRowPoints  = 409 // Excel's limit
 )
-
-// columnPixels is the width of a column of w characters, as Excel lays it
-// out (7-pixel digits of the default font, plus 5 pixels of padding).
-func columnPixels(w float64) float64 { return math.Trunc(w*7 + 5) }
 
 // printedWidth is the width, in characters, of the printed columns taken
 // as one (for the merged title and note rows).
 func printedWidth() float64 {
 	px := 0.0
 	for _, c := range sheet.Columns[:sheet.Index(sheet.LastPrinted)] {
-		px += columnPixels(c.Width)
+		px += sheet.ColumnPixels(c.Width)
 	}
 	return (px - 5) / 7
-}
-
-// textLines is the number of lines s takes in a wrapping cell of width w
-// (characters) at pt points: full-width characters are 1 em wide, others
-// half; lines break at any character, which is what Japanese text needs.
-func textLines(s string, w, pt float64) int {
-	em := pt * pixelsPerInch / 72
-	avail := columnPixels(w) - 6
-	lines := 0
-	for seg := range strings.SplitSeq(s, "\n") {
-		px, n := 0.0, 1
-		for _, r := range seg {
-			cw := em / 2
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-				cw = em
-			}
-			if px+cw > avail && px > 0 {
-				n++
-				px = 0
-			}
-			px += cw
-		}
-		lines += n
-	}
-	return max(lines, 1)
-}
-
-// rowPoints is the height of a row of n lines of pt-point text.
-func rowPoints(n int, pt float64) float64 {
-	return math.Ceil(float64(n)*pt*1.35 + 4)
 }
 
 // rowHeight fits a row to its wrapped titles: Excel does not grow rows for
 // wrapped text written by a library.
 func rowHeight(r sheet.Row) float64 {
-	lines := textLines(r.Node.Title, sheet.Columns[sheet.Index(sheet.NodeTitle)-1].Width, bodyPt)
+	lines := sheet.TextLines(r.Node.Title, sheet.Columns[sheet.Index(sheet.NodeTitle)-1].Width, bodyPt)
 	if r.Indicator != nil {
-		lines = max(lines, textLines(r.Indicator.Name, sheet.Columns[sheet.Index(sheet.IndicatorName)-1].Width, bodyPt))
+		lines = max(lines, sheet.TextLines(r.Indicator.Name, sheet.Columns[sheet.Index(sheet.IndicatorName)-1].Width, bodyPt))
 	}
-	return math.Max(18, rowPoints(lines, bodyPt))
+	return math.Max(18, sheet.RowPoints(lines, bodyPt))
 }
