@@ -9,6 +9,7 @@ type DepartmentStatus struct {
 	File       string
 	Errors     int
 	Warnings   int
+	Replaced   []string // files of the period a newer one of the department replaced (置き換え済み), oldest first
 }
 
 // IndicatorProgress is an indicator's reported actual and its evaluation.

@@ -66,6 +66,23 @@ func printReturned(w io.Writer, outDir string, results []ingest.Result) {
 	}
 }
 
+// printReplaced lists the files a newer submission of the same department
+// replaced (置き換え済み), with the file used instead: a replaced file's
+// warning counts in the totals, and the office should see which file was
+// used without opening summary.json.
+func printReplaced(w io.Writer, depts []shinchoku.DepartmentStatus) {
+	n := 0
+	for _, d := range depts {
+		for _, f := range d.Replaced {
+			if n == 0 {
+				fmt.Fprintln(w, "\n置き換え済み（同じ担当課の新しい提出があるため使わないファイル）:")
+			}
+			n++
+			fmt.Fprintf(w, "  %s（%s）→ %s\n", filepath.Base(f), d.Department, filepath.Base(d.File))
+		}
+	}
+}
+
 // findingPlace writes where a finding is: sheet!cell, or the file.
 func findingPlace(f shinchoku.Finding) string {
 	place := f.Sheet

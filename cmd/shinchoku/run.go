@@ -115,6 +115,7 @@ func printRun(w io.Writer, res *month.Result) {
 	for _, s := range res.Skipped {
 		fmt.Fprintf(w, "読み飛ばし: %s（%s）\n", s.File, s.Reason)
 	}
+	printReplaced(w, pr.Departments)
 	printReturned(w, res.OutDir, res.Files)
 	errs, warns := pr.Findings.Count()
 	fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d（指摘: エラー %d件、警告 %d件）\n",
@@ -178,6 +179,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 				rows = append(rows, []string{d.Department, d.State.Label(), d.File})
 			}
 			printTable(w, []string{"担当課", "状態", "ファイル"}, rows)
+			printReplaced(w, pr.Departments)
 			fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d\n", states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
 			return nil
 		},

@@ -23,6 +23,29 @@ type view struct {
 	recorded map[int64]*shinchoku.Submission
 }
 
+// Replaced lists, by department, the files of a period that a newer
+// submission of the same department replaced (superseded), each file once,
+// in the order they were first read.
+func (v view) Replaced(ctx context.Context, p shinchoku.Period) (map[string][]Receipt, error) {
+	rows, err := v.q.QueryContext(ctx, `SELECT department, file, sha256, MIN(seq) AS first FROM submissions
+		WHERE period = ? AND state = ? GROUP BY department, file, sha256 ORDER BY department, first`,
+		p.String(), shinchoku.StateSuperseded)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]Receipt{}
+	for rows.Next() {
+		rc := Receipt{Period: p, State: shinchoku.StateSuperseded}
+		var first int64
+		if err := rows.Scan(&rc.Department, &rc.File, &rc.SHA256, &first); err != nil {
+			return nil, err
+		}
+		out[rc.Department] = append(out[rc.Department], rc)
+	}
+	return out, rows.Err()
+}
+
 // Receipts lists the latest reading of each department's submission for a
 // period, by department.
 func (v view) Receipts(ctx context.Context, p shinchoku.Period) ([]Receipt, error) {

@@ -323,6 +323,7 @@ var errAbandoned = errors.New("archiving abandoned")
 type recorded interface {
 	Accepted(context.Context, shinchoku.Period) ([]*shinchoku.Submission, error)
 	Receipts(context.Context, shinchoku.Period) ([]store.Receipt, error)
+	Replaced(context.Context, shinchoku.Period) (map[string][]store.Receipt, error)
 	History(context.Context, shinchoku.Period) (map[string][]shinchoku.PeriodValue, error)
 }
 
@@ -341,6 +342,10 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 	for _, rc := range receipts {
 		byDept[rc.Department] = rc
 	}
+	replaced, err := q.Replaced(ctx, period)
+	if err != nil {
+		return nil, err
+	}
 	var depts []shinchoku.DepartmentStatus
 	for _, d := range plan.Reporters(office) {
 		ds := shinchoku.DepartmentStatus{Department: d, State: shinchoku.StateNotSubmitted}
@@ -350,6 +355,13 @@ func evaluate(ctx context.Context, q recorded, plan *shinchoku.Plan, period shin
 			ds.State = shinchoku.StateReturned
 			if rc.State == shinchoku.StateAccepted {
 				ds.State = shinchoku.StateAccepted
+			}
+			for _, old := range replaced[d] {
+				// The file in use was once replaced and sent again: it is
+				// not replaced now.
+				if old.File != rc.File || old.SHA256 != rc.SHA256 {
+					ds.Replaced = append(ds.Replaced, old.File)
+				}
 			}
 		}
 		depts = append(depts, ds)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -180,7 +181,7 @@ func TestRunMonth(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, ds := range pr.Departments {
-		if ds != res.Progress.Departments[i] {
+		if !reflect.DeepEqual(ds, res.Progress.Departments[i]) {
 			t.Errorf("stored %+v, run %+v", ds, res.Progress.Departments[i])
 		}
 	}
