@@ -102,3 +102,43 @@ func TestKeeps(t *testing.T) {
 		}
 	}
 }
+
+// TestLongNumberFits: a number with its unit wider than its KPI cell at
+// the table's size (a 15-digit actual) is drawn whole on one line, inside
+// the cell, in a smaller font, never broken as 999,999,999, / 999,999人.
+func TestLongNumberFits(t *testing.T) {
+	pr := seedProgress(t, "tomakomai", shinchoku.Period{Year: 2022, Month: 3})
+	var ip *shinchoku.IndicatorProgress
+	for i := range pr.Indicators {
+		if p := &pr.Indicators[i]; p.Eval.Actual.Set && !p.Cumulative && p.DisplayUnit() == "人" {
+			ip = p
+			break
+		}
+	}
+	if ip == nil {
+		t.Fatal("no indicator with an actual in 人 in the seed")
+	}
+	ip.Eval.Actual = shinchoku.Num(999999999999999)
+	want := "999,999,999,999,999人"
+	cellLeft := marginX + kpiWidths[content.ColName] + kpiWidths[content.ColBaseline]
+	cellRight := cellLeft + kpiWidths[content.ColActual]
+	found := false
+	_, err := render(pr, Options{}, func(_ int, x, _ float64, s string) {
+		if strings.Contains(s, "999") {
+			if !strings.Contains(s, want) {
+				t.Errorf("the number is broken: %q drawn on a line of its own", s)
+				return
+			}
+			found = true
+			if x < cellLeft+cellPad-0.01 || x > cellRight {
+				t.Errorf("%q drawn at x %.2f, outside its cell (%.2f–%.2f)", s, x, cellLeft, cellRight)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Errorf("%s not drawn", want)
+	}
+}

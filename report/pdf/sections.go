@@ -235,8 +235,8 @@ func (d *doc) firstRowHeight(n *shinchoku.Node) float64 {
 	}
 	t, _ := d.kpis.Table(n.Indicators)
 	cols := kpiColumns(t)
-	_, hh := d.layoutRow(cols, headerCells(cols), true)
-	_, rh := d.layoutRow(cols, kpiRows(t)[0], false)
+	_, _, hh := d.layoutRow(cols, headerCells(cols), true)
+	_, _, rh := d.layoutRow(cols, kpiRows(t)[0], false)
 	return h + 2 + hh + rh
 }
 
@@ -254,10 +254,10 @@ func (d *doc) blockHeight(n *shinchoku.Node) float64 {
 	if len(n.Indicators) > 0 {
 		t, notes := d.kpis.Table(n.Indicators)
 		cols := kpiColumns(t)
-		_, hh := d.layoutRow(cols, headerCells(cols), true)
+		_, _, hh := d.layoutRow(cols, headerCells(cols), true)
 		h += 2 + hh
 		for _, r := range kpiRows(t) {
-			_, rh := d.layoutRow(cols, r, false)
+			_, _, rh := d.layoutRow(cols, r, false)
 			h += rh
 		}
 		for _, note := range notes {
