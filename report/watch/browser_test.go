@@ -110,6 +110,9 @@ type pageFacts struct {
 	Findings    []string // the finding texts under the returned department's heading
 	ScrollWidth int
 	ClientWidth int
+	DeptWidth   float64  // the department column's width in px
+	FontSize    float64  // the page's font size in px
+	Overlaps    []string // rows of the department table whose cells overlap or whose name overflows its cell
 }
 
 const readPage = `((returned) => {
@@ -117,7 +120,18 @@ const readPage = `((returned) => {
   const h = [...document.querySelectorAll('h3')].find(h => h.textContent.startsWith(returned + ':'));
   let findings = [];
   if (h && h.nextElementSibling) findings = [...h.nextElementSibling.querySelectorAll('tbody tr')].map(tr => tr.textContent);
+  const table = document.querySelectorAll('table')[0];
+  const overlaps = [];
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    const name = tr.querySelector('th'), state = tr.querySelector('td.state');
+    const a = name.getBoundingClientRect(), b = state.getBoundingClientRect();
+    if (a.right > b.left + 0.5 || name.scrollWidth > name.clientWidth + 1 || state.scrollWidth > state.clientWidth + 1) {
+      overlaps.push(name.textContent + ' / ' + state.textContent);
+    }
+  }
   return {Departments: rows, Findings: findings,
+    DeptWidth: table.querySelector('thead th').getBoundingClientRect().width,
+    FontSize: parseFloat(getComputedStyle(document.body).fontSize), Overlaps: overlaps,
     ScrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
     ClientWidth: document.documentElement.clientWidth};
 })(%q)`
@@ -125,7 +139,8 @@ const readPage = `((returned) => {
 // TestStatusPageInBrowser loads 提出状況.html from the file system in
 // headless Chromium and checks what a person sees: every department of the
 // plan, the returned one with its findings, no sideways scrolling at
-// 1280 px (nor at a printed A4 page's width), and a print on A4.
+// 1280 px (nor at a printed A4 page's width, nor on a 375 px phone, where
+// the department names keep room and no cell overlaps), and a print on A4.
 func TestStatusPageInBrowser(t *testing.T) {
 	exe := chromium(t)
 	results, m, returned, finding := statusPage(t)
@@ -144,9 +159,15 @@ func TestStatusPageInBrowser(t *testing.T) {
 	ctx, cancel = chromedp.NewContext(ctx)
 	defer cancel()
 	shots := os.Getenv(shotsEnv)
+	if shots != "" {
+		if data, err := os.ReadFile(page); err == nil {
+			_ = os.WriteFile(filepath.Join(shots, "watch.html"), data, 0o644)
+		}
+	}
 	// 1280 px is a desktop browser; 718 px is the width of an A4 page
-	// printed with this page's margins (190 mm at 96 px per inch).
-	for _, width := range []int64{1280, 718} {
+	// printed with this page's margins (190 mm at 96 px per inch); 375 px
+	// is a phone.
+	for _, width := range []int64{1280, 718, 375} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate("file://"+page)); err != nil {
 			t.Fatal(err)
 		}
@@ -156,6 +177,15 @@ func TestStatusPageInBrowser(t *testing.T) {
 		}
 		if f.ScrollWidth > f.ClientWidth {
 			t.Errorf("%d px: the page scrolls sideways (%d px wide in %d px)", width, f.ScrollWidth, f.ClientWidth)
+		}
+		// On a phone the department names were squeezed to one character
+		// per line, with the state drawn over them: the column keeps room
+		// for several characters (the table scrolls inside its box).
+		if f.DeptWidth < 5*f.FontSize {
+			t.Errorf("%d px: the department column is %.0f px wide, less than 5 characters of %.0f px", width, f.DeptWidth, f.FontSize)
+		}
+		if len(f.Overlaps) > 0 {
+			t.Errorf("%d px: cells overlap or overflow in %d rows: %q", width, len(f.Overlaps), f.Overlaps)
 		}
 		listed := map[string]bool{}
 		for _, d := range f.Departments {
