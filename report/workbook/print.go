@@ -25,6 +25,7 @@ const (
 	marginTopIn   = 0.75
 	marginHeadIn  = 0.3
 	bodyFontPt    = 10
+	titlePt       = 14
 	minPrintedPt  = 9
 	minScale      = 90 // percent: bodyFontPt × minScale / 100 = minPrintedPt
 	pixelsPerInch = 96
@@ -70,10 +71,11 @@ type layout struct {
 // printSetup sets the page of a sheet: A4 landscape at the scale its columns
 // need, margins, the header and footer, and the rows (and, for sheets wider
 // than a page, the columns) repeated on every printed page.
-func (w *writer) printSetup(name string, widths []float64, titleRows string, titleCols int) {
+func (w *writer) printSetup(name string, widths []float64, titleRows string, titleCols int) (oneWide bool) {
 	size, orient := paperA4, "landscape"
 	opts := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}
-	scale, oneWide := 100, true
+	scale := 100
+	oneWide = true
 	if widths != nil {
 		scale, oneWide = PrintScale(widths)
 	}
@@ -103,6 +105,7 @@ func (w *writer) printSetup(name string, widths []float64, titleRows string, tit
 	if len(refs) > 0 {
 		w.set(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(refs, ","), Scope: name}))
 	}
+	return oneWide
 }
 
 // rowPoints is the height of a row whose tallest cell has n lines of body

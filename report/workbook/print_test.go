@@ -371,3 +371,56 @@ func TestErrorInJapanese(t *testing.T) {
 		t.Errorf("message %q shows the cause", msg)
 	}
 }
+
+// TestNothingCut: every text of the workbook prints whole. A cell that
+// wraps has a row tall enough for its lines (up to Excel's 409 points); one
+// that does not wrap fits its column on one line (LibreOffice cut 基準値以下
+// in 達成率 and broke 単年/累計 into three lines out of its cell). Only a
+// sheet's title may run on into the empty cells beside it, and only where
+// the sheet prints one page across (else column A is repeated on pages
+// without the cells the title runs into).
+func TestNothingCut(t *testing.T) {
+	f, _ := built(t)
+	checked := 0
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		layout, _ := f.GetPageLayout(name)
+		repeated := definedName(f, name, "_xlnm.Print_Titles")
+		for i, r := range rows {
+			for j, text := range r {
+				if text == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				col, _ := excelize.ColumnNumberToName(j + 1)
+				w, _ := f.GetColWidth(name, col)
+				id, _ := f.GetCellStyle(name, cell)
+				st, _ := f.GetStyle(id)
+				pt := float64(bodyFontPt)
+				if st != nil && st.Font != nil && st.Font.Size > 0 {
+					pt = st.Font.Size
+				}
+				lines := sheet.TextLines(text, w, pt)
+				wraps := st != nil && st.Alignment != nil && st.Alignment.WrapText
+				checked++
+				switch {
+				case wraps:
+					h, _ := f.GetRowHeight(name, i+1)
+					if need := min(float64(lines)*pt*1.35, sheet.MaxRowPoints); lines > 1 && h < need {
+						t.Errorf("%s!%s: %d lines of %q in a row %.0f pt high (%.0f needed)", name, cell, lines, text, h, need)
+					}
+				case lines > 1 && i == 0 && j == 0 && (len(r) == 1) && !strings.Contains(repeated, "$A:"):
+					// the title, running on into empty cells on every page
+				case lines > 1:
+					t.Errorf("%s!%s: %q is wider than its column (%.0f characters) and does not wrap (scale %v)", name, cell, text, w, layout.AdjustTo)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no cells checked")
+	}
+}

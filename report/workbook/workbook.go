@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
 // Font is the typeface of the workbook (shipped with Windows).
@@ -40,9 +41,9 @@ type writer struct {
 	sheet string // the sheet being written, for the error
 	err   error
 	st    struct {
-		title, header, text, wrap int
-		num                       [shinchoku.MaxDecimals + 1]int
-		rate                      int
+		title, titleWrap, header, text, wrap int
+		num                                  [shinchoku.MaxDecimals + 1]int
+		rate                                 int
 	}
 }
 
@@ -108,7 +109,9 @@ func (w *writer) styles() {
 	font := &excelize.Font{Family: Font, Size: 10}
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
-	w.st.title = mk(excelize.Style{Font: &excelize.Font{Family: Font, Size: 14, Bold: true}})
+	w.st.title = mk(excelize.Style{Font: &excelize.Font{Family: Font, Size: titlePt, Bold: true}})
+	w.st.titleWrap = mk(excelize.Style{Font: &excelize.Font{Family: Font, Size: titlePt, Bold: true},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	w.st.header = mk(excelize.Style{Font: &excelize.Font{Family: Font, Size: 10, Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
@@ -161,7 +164,7 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 	}
 	// Page settings first: after streaming, any call on the sheet would
 	// parse its whole XML again.
-	w.printSetup(name, widths, "$2:$2", lay.freezeCols)
+	oneWide := w.printSetup(name, widths, "$2:$2", lay.freezeCols)
 	sw, err := w.f.NewStreamWriter(name)
 	if err != nil {
 		w.set(err)
@@ -177,12 +180,21 @@ func (w *writer) table(name, title string, header []string, widths []float64, ro
 		panes.ActivePane = "bottomRight"
 	}
 	w.set(sw.SetPanes(panes))
-	w.set(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: title}}))
+	// A sheet printed over several pages across repeats its first column
+	// on each: the title, overflowing into the next column, would be cut
+	// where that column is not on the page, so it wraps within column A.
+	if lines := sheet.TextLines(title, widths[0], titlePt); !oneWide && lay.freezeCols > 0 && lines > 1 {
+		w.set(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.titleWrap, Value: title}}, excelize.RowOpts{Height: sheet.RowPoints(lines, titlePt)}))
+	} else {
+		w.set(sw.SetRow("A1", []any{excelize.Cell{StyleID: w.st.title, Value: title}}))
+	}
 	hdr := make([]any, len(header))
+	headerLines := 2
 	for i, h := range header {
 		hdr[i] = excelize.Cell{StyleID: w.st.header, Value: h}
+		headerLines = max(headerLines, textLines(h, widths[i]))
 	}
-	w.set(sw.SetRow("A2", hdr, excelize.RowOpts{Height: 30}))
+	w.set(sw.SetRow("A2", hdr, excelize.RowOpts{Height: rowPoints(headerLines)}))
 	n := 0
 	var ptrs []any // the row's cells by pointer: SetRow takes them without boxing each one
 	for r := range rows {
@@ -287,7 +299,7 @@ func (w *writer) summary() {
 	firstData, lastData := 4, row-1
 	writeCounts("全体", counts[""])
 	w.set(f.SetColWidth(name, "A", "A", summaryTitleWidth))
-	w.set(f.SetColWidth(name, "B", lastCol, 7))
+	w.set(f.SetColWidth(name, "B", lastCol, countWidth)) // 差し戻し of the 提出状況 table on one line
 	// A stacked bar per goal: how its indicators are graded. The category
 	// axis runs top to bottom, as the table above does (goal 1 first); the
 	// value axis stays left to right. Each segment is labelled with its
@@ -341,6 +353,7 @@ const (
 	chartWidth        = 960
 	summaryRowPixels  = 20
 	summaryTitleWidth = 60
+	countWidth        = 9
 )
 
 // gradeColor: best grade green, worst red, no grade grey.
@@ -386,10 +399,12 @@ func (w *writer) indicatorRow(ip shinchoku.IndicatorProgress) []excelize.Cell {
 	return []excelize.Cell{w.txt(ind.ID), w.txt(ind.Name), w.txt(ind.DisplayUnit()), w.txt(kind), w.txt(string(ind.Direction)),
 		w.txt(year(ind.Baseline.Year)), w.value(ind.Baseline.Value), w.txt(year(ind.Target.Year)), w.value(ind.Target.Value),
 		w.txt(ind.YearLabel(e.Year)), w.value(e.Expected), w.value(e.Actual), w.txt(status), w.txt(ip.Entry.PublishDate),
-		w.txt(ip.Department), rate, w.txt(string(e.Grade)), w.txt(e.Reason), w.txt(e.Formula), w.txt(ip.Entry.Remarks)}
+		w.long(ip.Department), rate, w.txt(string(e.Grade)), w.txt(e.Reason), w.txt(e.Formula), w.txt(ip.Entry.Remarks)}
 }
 
-var indicatorWidths = []float64{10, 28, 6, 6, 5, 11, 10, 11, 10, 11, 10, 10, 8, 12, 14, 8, 5, 20, 30, 20}
+// indicatorWidths fit each column's longest text on one line (単年/累計,
+// 基準値以下 in 達成率); the names and reasons wrap.
+var indicatorWidths = []float64{10, 28, 6, 10, 5, 11, 10, 11, 10, 11, 10, 10, 8, 12, 14, 11, 5, 20, 30, 20}
 
 // indicatorOrder is the order of indicatorHeader's columns on the sheets:
 // 指標名 first (kept in view and repeated on printed pages), then what a
