@@ -275,10 +275,27 @@ func (f *file) partError(sheetName string, err error) {
 	case errors.Is(err, errTooManyCells):
 		f.errorf("file.too_large", sheetName, "", "", fmt.Sprintf("行の範囲が合わせて %d セルを超えます。右端の列まで入力された行がないか確認してください", f.limits.Cells))
 	case errors.As(err, &enc):
-		f.errorf("file.encoding", sheetName, "", "", enc.part, enc.encoding)
+		f.errorf("file.encoding", sheetName, "", "", parenthesized(encodingName(enc.encoding)))
 	default:
 		f.errorf("file.corrupt", sheetName, "", "", parenthesized(knownReason(err)))
 	}
+}
+
+// encodingName is a declared encoding as the message names it, or "" for
+// one it does not know: the declaration is text from the file, which can say
+// anything at any length.
+func encodingName(declared string) string {
+	switch d := strings.ToLower(declared); {
+	case d == "shift_jis" || d == "shift-jis" || d == "sjis" || d == "cp932" || d == "windows-31j" || d == "ms932":
+		return "Shift_JIS"
+	case strings.HasPrefix(d, "utf-16"):
+		return "UTF-16"
+	case d == "euc-jp":
+		return "EUC-JP"
+	case d == "iso-2022-jp":
+		return "ISO-2022-JP"
+	}
+	return ""
 }
 
 // mapped is one data row as the hidden row map records it.

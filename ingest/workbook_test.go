@@ -482,7 +482,8 @@ var asciiWord = regexp.MustCompile(`[A-Za-z]+`)
 func checkJapanese(t *testing.T, msg string) {
 	t.Helper()
 	allowed := map[string]bool{"ZIP": true, "Excel": true, "xlsx": true, "xls": true, "ods": true, "OpenDocument": true,
-		"Word": true, "PowerPoint": true, "UTF": true, "PDF": true}
+		"Word": true, "PowerPoint": true, "UTF": true, "PDF": true,
+		"Shift": true, "JIS": true, "EUC": true, "ISO": true}
 	for _, w := range asciiWord.FindAllString(msg, -1) {
 		if !allowed[w] {
 			t.Errorf("message has %q: %s", w, msg)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -363,6 +364,19 @@ func TestOneFileNeverStopsTheMonth(t *testing.T) {
 			if !found {
 				t.Errorf("no %s at %q; findings: %+v", tc.code, wantCell, sum.Findings)
 			}
+			// A file-level finding is read by the department and the
+			// office: no English cause from Go, zip or XML in it.
+			for _, fd := range sum.Findings {
+				if !strings.HasPrefix(fd.Code, "file.") {
+					continue
+				}
+				msg := strings.ReplaceAll(fd.Message, filepath.Base(fd.File), "")
+				for _, w := range latinWord.FindAllString(msg, -1) {
+					if !productWords[w] {
+						t.Errorf("%s: message has %q: %s", fd.Code, w, fd.Message)
+					}
+				}
+			}
 			for _, out := range []string{"進捗状況報告書_2024-09.pdf", "集計_2024-09.xlsx"} {
 				if _, err := os.Stat(filepath.Join(dir, "out", "2024-09", out)); err != nil {
 					t.Error(err)
@@ -371,6 +385,15 @@ func TestOneFileNeverStopsTheMonth(t *testing.T) {
 		})
 	}
 }
+
+// latinWord is a run of Latin letters in a message; productWords are the
+// product and format names messages use on purpose.
+var (
+	latinWord    = regexp.MustCompile(`[A-Za-z]+`)
+	productWords = map[string]bool{"ZIP": true, "Excel": true, "xlsx": true, "xls": true, "ods": true,
+		"OpenDocument": true, "Word": true, "PowerPoint": true, "UTF": true, "PDF": true,
+		"Shift": true, "JIS": true, "EUC": true, "ISO": true}
+)
 
 // shinchokuCLI runs a command that must succeed.
 func shinchokuCLI(t *testing.T, args ...string) {
