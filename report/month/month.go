@@ -249,8 +249,14 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		case state == shinchoku.StateAccepted:
 			res.Accepted++
 		}
+		recorded := state
+		if r.Superseded {
+			// Replaced, with or without errors: the record says so, and the
+			// department's state is that of the file that replaced it.
+			recorded = shinchoku.StateSuperseded
+		}
 		changed, err := run.Record(ctx, store.Receipt{Period: res.Period, Department: dept,
-			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
+			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: recorded, Errors: errs, Warnings: warns}, r.Submission)
 		if err != nil {
 			return Failf(err, msg("store.write"), storePath)
 		}
