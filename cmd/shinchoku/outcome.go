@@ -23,8 +23,8 @@ const (
 func printReturned(w io.Writer, outDir string, results []ingest.Result) {
 	n := 0
 	for _, r := range results {
-		if !r.Findings.HasErrors() {
-			continue
+		if !r.Findings.HasErrors() || r.Superseded {
+			continue // a replaced file is listed as 置き換え済み, not returned
 		}
 		if n == 0 {
 			fmt.Fprintln(w, "\n差し戻し（エラーのある提出）:")

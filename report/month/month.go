@@ -244,7 +244,9 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		state := r.State()
 		switch {
 		case r.Submission == nil:
-		case state == shinchoku.StateReturned:
+		case state == shinchoku.StateReturned && !r.Superseded:
+			// A replaced file is not returned: the department's state is
+			// that of the file that replaced it.
 			res.Returned++
 		case state == shinchoku.StateAccepted:
 			res.Accepted++

@@ -82,7 +82,7 @@ func (res *Result) write() (pending, error) {
 	}
 	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path, outputs[3].path)
 	for _, r := range res.Files {
-		if r.Findings.HasErrors() && r.Submission != nil {
+		if returned(r) {
 			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, form.ReturnName(filepath.Base(r.File))))
 		}
 	}
@@ -168,17 +168,24 @@ func removeTemps(dirs ...string) {
 	}
 }
 
-// WriteReturns writes a 差し戻し workbook for every submission with errors,
-// each put in place as it is written. Files that could not be opened as
+// WriteReturns writes a 差し戻し workbook for every submission with errors
+// that was not replaced by a later one of its department, each put in place as it is written. Files that could not be opened as
 // workbooks get none: their finding says what to do.
 func WriteReturns(dir string, results []ingest.Result) error {
 	return writeReturns(dir, results, WriteFile)
 }
 
+// returned reports whether r gets a 差し戻し workbook: a template with
+// errors that was not replaced by a later file of its department (the
+// replacing file is the one that counts, and is returned itself if wrong).
+func returned(r ingest.Result) bool {
+	return r.Findings.HasErrors() && r.Submission != nil && !r.Superseded
+}
+
 // writeReturns builds the 差し戻し workbooks and hands each to put.
 func writeReturns(dir string, results []ingest.Result, put func(path string, write func(io.Writer) error) error) error {
 	for _, r := range results {
-		if !r.Findings.HasErrors() || r.Submission == nil {
+		if !returned(r) {
 			continue
 		}
 		f, err := form.Return(r.Data, r.Findings)
