@@ -67,7 +67,9 @@ func (ind *Indicator) TargetContradicts() bool {
 // moved in a straight line to its target (期待値, Shizuoka Prefecture's
 // method), rounded to the indicator's precision (Precision):
 //   - single-year indicators with a baseline: from the baseline in the
-//     baseline year to the target in the target year;
+//     baseline year to the target in the target year; a baseline without a
+//     year is taken as the value before the plan's first year, where a line
+//     from zero starts too;
 //   - cumulative indicators, and counts without a baseline: from zero
 //     before the plan's first year to the target, because a cumulative target
 //     sums the plan years and the baseline year is not part of the sum, and
@@ -91,7 +93,7 @@ func (ind *Indicator) Expected(year, planStart int) Value {
 		}
 		return t.Value
 	}
-	from, fromYear, ok := ind.lineStart(planStart)
+	from, fromYear, _, ok := ind.lineStart(planStart)
 	if !ok {
 		return Value{}
 	}
@@ -105,17 +107,27 @@ func (ind *Indicator) Expected(year, planStart int) Value {
 	return Num(RoundTo(f, ind.Precision()))
 }
 
-// lineStart is where the expected line starts: the baseline, or zero before
-// the plan's first year (fromZero). ok is false when there is no fair start.
-func (ind *Indicator) lineStart(planStart int) (from float64, fromYear int, ok bool) {
+// lineStart is where the expected line starts, the one decision that both
+// Expected and Evaluate use: the baseline, or zero before the plan's first
+// year (fromZero). ok is false when there is no fair start.
+//
+// A baseline with a value but no year (the plan file allows
+// `baseline: {year: null, value: 100}`) still starts the line: a plan states
+// its baseline as where the city stands when the plan begins, so the line
+// starts at that value before the plan's first year, the same year as a line
+// from zero. Drawing it from zero instead would grade an actual below the
+// baseline as progress (90 against a baseline of 100 graded B).
+func (ind *Indicator) lineStart(planStart int) (from float64, fromYear int, fromZero, ok bool) {
 	b := ind.Baseline
-	if !ind.Cumulative && b.Value.Set && b.Year != 0 {
-		return b.Value.Num, b.Year, true
+	switch {
+	case !ind.Cumulative && b.Value.Set && b.Year != 0:
+		return b.Value.Num, b.Year, false, true
+	case !ind.Cumulative && b.Value.Set:
+		return b.Value.Num, planStart - 1, false, true
+	case ind.Direction == Decrease || !ind.Countable():
+		return 0, 0, true, false
 	}
-	if ind.Direction == Decrease || !ind.Countable() {
-		return 0, 0, false
-	}
-	return 0, planStart - 1, true
+	return 0, planStart - 1, true, true
 }
 
 // RoundTo rounds half away from zero (四捨五入) to a number of decimals.

@@ -237,8 +237,7 @@ func (r Rules) Evaluate(ind *Indicator, planStart int, p Period, rep Report) Eva
 		e.Formula = "実績値と目標値の比較（基準値がないため期待値なし）"
 		return e
 	}
-	from, _, _ := ind.lineStart(planStart)
-	fromZero := ind.Cumulative || !ind.Baseline.Value.Set
+	from, _, fromZero, _ := ind.lineStart(planStart)
 	if fromZero {
 		e.Base = Num(0)
 	}

@@ -51,6 +51,10 @@ func TestEvaluate(t *testing.T) {
 	visitors := seedIndicator("観光入込客数（交流人口数）", "万人", Increase, ptr(199.5), 260, false)
 	maintain := Indicator{Direction: Maintain, Baseline: Point{2018, Num(27)}, Target: Point{2024, Num(27)}}
 	robots := seedIndicator("飛行型偵察・監視ロボット、導水ロボット導入数", "式", Increase, nil, 1, true)
+	// A baseline with a value but no year (baseline: {year: null, value: …}).
+	noYear := Indicator{Name: "参加者数", Unit: "人", Direction: Increase, Baseline: Point{Value: Num(100)}, Target: Point{2024, Num(200)}}
+	noYearShare := Indicator{Name: "就職割合", Unit: "％", Direction: Increase, Baseline: Point{Value: Num(45.5)}, Target: Point{2024, Num(50)}}
+	noYearDecrease := Indicator{Name: "待機児童数", Unit: "人", Direction: Decrease, Baseline: Point{Value: Num(10)}, Target: Point{2024, Num(0)}}
 	for _, tc := range []struct {
 		name     string
 		ind      Indicator
@@ -103,6 +107,16 @@ func TestEvaluate(t *testing.T) {
 		{"precision of the plan", visitors, Report{Actual: Num(148)}, Num(229.8), Value{}, "基準値以下", GradeC, ""},
 		{"maintain within", maintain, Report{Actual: Num(25)}, Num(27), Num(92.6), "", GradeA, ""},
 		{"maintain outside", maintain, Report{Actual: Num(24)}, Num(27), Num(88.9), "", GradeC, ""},
+		// A baseline without a year is where the city stands before the plan's
+		// first year: 100 in 2019 → 200 in 2024, expected 100 + 100 × 2/5 = 140.
+		// Below the baseline is 基準値以下, never progress on a line from zero.
+		{"baseline without year, below it", noYear, Report{Actual: Num(90)}, Num(140), Value{}, "基準値以下", GradeC, ""},
+		{"baseline without year, halfway", noYear, Report{Actual: Num(120)}, Num(140), Num(50), "", GradeB, ""},
+		// A level with such a baseline has a line too: 45.5 → 50, expected 47.3; 0.4 ÷ 1.8 = 22.2 %.
+		{"share baseline without year", noYearShare, Report{Actual: Num(45.9)}, Num(47.3), Num(22.2), "", GradeC, ""},
+		// 減少 10 → 0: expected 6; 8 is halfway.
+		{"decrease baseline without year", noYearDecrease, Report{Actual: Num(8)}, Num(6), Num(50), "", GradeB, ""},
+		{"decrease baseline without year, worse", noYearDecrease, Report{Actual: Num(11)}, Num(6), Value{}, "基準値以上", GradeC, ""},
 		// Every state has its own words.
 		{"pending", seminar, Report{Status: StatusPending, PublishDate: "令和4年6月"}, Num(71), Value{}, "", GradeNone, "調査中（令和4年6月公表予定）"},
 		{"not submitted", seminar, Report{Missing: ReasonNotSubmitted}, Num(71), Value{}, "", GradeNone, "未提出"},
@@ -121,6 +135,32 @@ func TestEvaluate(t *testing.T) {
 				t.Errorf("negative rate %v", e.Rate)
 			}
 		})
+	}
+}
+
+// TestEvaluateBaselineWithoutYear is the reviewer's case: 参加者数 with a
+// baseline of 100 and no year, target 200 in 2027, plan from 2023, actual 90
+// in September 2025. The line runs from 100 before 2023 (2022) to 200 in
+// 2027: expected 100 + 100 × 3/5 = 160. 90 is below the baseline, and the
+// formula must say so, not divide 90 by an expected value from zero.
+func TestEvaluateBaselineWithoutYear(t *testing.T) {
+	ind := Indicator{Name: "参加者数", Unit: "人", Direction: Increase, Baseline: Point{Value: Num(100)}, Target: Point{2027, Num(200)}}
+	p := Period{Year: 2025, Month: 9}
+	for _, tc := range []struct {
+		actual           float64
+		grade            Grade
+		outcome, formula string
+		rate             Value
+	}{
+		{90, GradeC, "基準値以下", "実績値と基準値の比較", Value{}},
+		{100, GradeC, "基準値以下", "実績値と基準値の比較", Value{}},
+		{130, GradeB, "", "（実績値 − 基準値）÷（期待値 − 基準値）", Num(50)},
+	} {
+		e := DefaultRules.Evaluate(&ind, 2023, p, Report{Actual: Num(tc.actual)})
+		if e.Expected != Num(160) || e.Base != Num(100) || e.Grade != tc.grade || e.Outcome != tc.outcome || e.Formula != tc.formula || e.Rate != tc.rate {
+			t.Errorf("actual %v: expected %v base %v rate %v grade %s outcome %q formula %q,\nwant 160 100 %v %s %q %q",
+				tc.actual, e.Expected, e.Base, e.Rate, e.Grade, e.Outcome, e.Formula, tc.rate, tc.grade, tc.outcome, tc.formula)
+		}
 	}
 }
 
@@ -152,7 +192,8 @@ func TestShizuokaRules(t *testing.T) {
 // start of the line (the baseline, or zero for a line from zero) that has not
 // reached the target, with the expected value not behind the start, is
 // always Worse, also where the expected value rounds to the start (targets
-// of a few units in whole numbers: 1 式 over five years, 0.4 → 0).
+// of a few units in whole numbers: 1 式 over five years, 0.4 → 0). Some
+// baselines have no year, as the plan file allows.
 func TestEvaluateMonotone(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 13))
 	p := Period{Year: 2022, Month: 3}
@@ -171,6 +212,9 @@ func TestEvaluateMonotone(t *testing.T) {
 				Baseline: Point{Year: 2015 + rng.IntN(6)}, Target: Point{Year: 2021 + rng.IntN(6), Value: Num(num())}}
 			if rng.IntN(5) > 0 {
 				ind.Baseline.Value = Num(num())
+			}
+			if rng.IntN(6) == 0 {
+				ind.Baseline.Year = 0 // baseline: {year: null, value: …}
 			}
 			a1, a2 := num(), num()
 			if (a2 < a1) == (dir == Increase) {
@@ -192,7 +236,7 @@ func TestEvaluateMonotone(t *testing.T) {
 				if !ind.Cumulative && b.Set && x.Set && a < b.Num && a < x.Num && e.Grade == grades[0] {
 					t.Fatalf("case %d %+v: actual %v behind baseline and expected %v graded %s", i, ind, e.Actual, e.Expected, e.Grade)
 				}
-				from, _, ok := ind.lineStart(2020)
+				from, _, _, ok := ind.lineStart(2020)
 				tg := ind.Target.Value.Num
 				if dir == Decrease {
 					from, tg = -from, -tg
