@@ -114,10 +114,21 @@ func (rd *Reader) ReadFiles(files []string, workers int, done func()) []Result {
 // than the size limit is read, even from a file that grows meanwhile.
 // The result's Path is path, and so is its File until Rename gives it the
 // name outputs use.
-func (rd *Reader) ReadFile(path string) Result {
-	res := rd.readFile(path)
-	res.Path = path
-	return res
+//
+// A panic while reading (a library meeting a file it was not made for)
+// costs that file a file.internal error, never the month of the others.
+func (rd *Reader) ReadFile(path string) (res Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			// The panic value is a library's English text, of no use to
+			// a department and not shown: the finding says what to do.
+			fl := &file{Reader: rd, name: path}
+			fl.errorf("file.internal", "", "", "")
+			res = Result{File: path, Findings: fl.findings}
+		}
+		res.Path = path
+	}()
+	return rd.readFile(path)
 }
 
 func (rd *Reader) readFile(path string) Result {
@@ -138,7 +149,11 @@ func (rd *Reader) readFile(path string) Result {
 		fl.errorf("file.unreadable", "", "", "", parenthesized(knownReason(err)))
 		return Result{File: path, Findings: fl.findings}
 	}
-	res := rd.Read(path, data)
+	read := rd.Read
+	if rd.read != nil {
+		read = rd.read
+	}
+	res := read(path, data)
 	sum := sha256.Sum256(data)
 	res.SHA256 = hex.EncodeToString(sum[:])
 	if res.Submission != nil {

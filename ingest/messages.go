@@ -13,6 +13,7 @@ var messages = map[string]string{
 	"file.ods":                  "OpenDocument 形式（.ods）のファイルです。Excel ブック（.xlsx）形式で保存して提出してください",
 	"file.not_workbook":         "Excel ブックではありません（%s）。配布した様式（.xlsx）を提出してください",
 	"file.corrupt":              "ファイルが壊れているため開けません%s。Excel で開けるか確かめ、保存し直して提出してください",
+	"file.internal":             "このファイルの検証中に想定外の問題が起きたため読めませんでした。Excel で開けるか確かめて保存し直し、それでも同じなら政策推進課に連絡してください",
 	"file.encoding":             "ブックの中身が UTF-8 以外の文字コード%sで書かれているため読めません。Excel で開いて保存し直してください",
 	"template.not_template":     "shinchoku の様式ではありません（識別情報のシートがありません）。配布した様式に入力してください",
 	"template.bad_meta":         "様式の識別情報が壊れています（%s）。配布した様式に入力し直してください",

@@ -434,7 +434,7 @@ const (
 // end is not yet written looks broken.
 func (w *watcher) check(path string, s *sighting) (out checkOutcome) {
 	name := filepath.Base(path)
-	res := w.read(path)
+	res := w.readFile(path) // a panic in a library costs that file an error (ingest.Reader.ReadFile)
 	if info, err := os.Stat(path); err != nil || info.Size() != s.size || !info.ModTime().Equal(s.mod) {
 		return checkWait // changed while being read
 	}
@@ -458,18 +458,6 @@ func (w *watcher) check(path string, s *sighting) (out checkOutcome) {
 	}
 	w.records[name] = newRecord(name, res, s, w.o.Now(), func(name string) string { return sheet.DepartmentOfFile(name, w.depts) })
 	return checkDone
-}
-
-// read reads a submission with the batch's reader. A panic in a library on
-// a hostile file costs that file an error, never the watch.
-func (w *watcher) read(path string) (res ingest.Result) {
-	defer func() {
-		if r := recover(); r != nil {
-			res = ingest.Result{File: path, Findings: shinchoku.Findings{{Severity: shinchoku.SeverityError,
-				Code: "file.internal", File: path, Message: fmt.Sprintf(msgInternal, r)}}}
-		}
-	}()
-	return w.readFile(path)
 }
 
 func (w *watcher) stamp() string { return w.o.Now().Format("15:04:05") }
