@@ -19,8 +19,13 @@ const (
 
 // printReturned lists the returned submissions with their errors and where
 // each 差し戻し workbook is, so that the policy office can act on the run's
-// output without opening summary.json.
-func printReturned(w io.Writer, outDir string, results []ingest.Result) {
+// output without opening summary.json. Only a workbook among the outputs
+// (written) is named: one that could not be made is said so.
+func printReturned(w io.Writer, outDir string, outputs []string, results []ingest.Result) {
+	written := map[string]string{} // path by file name
+	for _, o := range outputs {
+		written[filepath.Base(o)] = o
+	}
 	n := 0
 	for _, r := range results {
 		if !r.Findings.HasErrors() || r.Superseded {
@@ -38,9 +43,13 @@ func printReturned(w io.Writer, outDir string, results []ingest.Result) {
 			who = "（" + r.Submission.Department + "）"
 		}
 		fmt.Fprintf(w, "  %s%s\n", filepath.Base(r.File), who)
-		if r.Submission != nil {
-			fmt.Fprintf(w, "    差し戻し用ブック: %s\n", filepath.Join(outDir, "差し戻し", form.ReturnName(filepath.Base(r.File))))
-		} else {
+		name := form.ReturnName(filepath.Base(r.File))
+		switch {
+		case r.Submission != nil && written[name] != "":
+			fmt.Fprintf(w, "    差し戻し用ブック: %s\n", written[name])
+		case r.Submission != nil:
+			fmt.Fprintln(w, "    差し戻し用ブックなし（印をつけたブックを作れなかったため、下の内容を担当課に伝えてください）")
+		default:
 			fmt.Fprintln(w, "    差し戻し用ブックなし（ブックとして開けないため、下の内容を担当課に伝えてください）")
 		}
 		shown := 0

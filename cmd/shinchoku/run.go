@@ -116,7 +116,7 @@ func printRun(w io.Writer, res *month.Result) {
 		fmt.Fprintf(w, "読み飛ばし: %s（%s）\n", s.File, s.Reason)
 	}
 	printReplaced(w, pr.Departments)
-	printReturned(w, res.OutDir, res.Files)
+	printReturned(w, res.OutDir, res.Outputs, res.Files)
 	errs, warns := pr.Findings.Count()
 	fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d（指摘: エラー %d件、警告 %d件）\n",
 		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)

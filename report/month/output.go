@@ -60,15 +60,17 @@ func (res *Result) write() (pending, error) {
 			})
 		})
 	}
+	var returns []string
 	wg.Go(func() {
-		errs[len(outputs)] = res.timed("差し戻し用ブック", func() error {
-			return writeReturns(returnsDir, res.Files, func(path string, write func(io.Writer) error) error {
+		errs[len(outputs)] = res.timed("差し戻し用ブック", func() (err error) {
+			returns, err = writeReturns(returnsDir, res.Files, func(path string, write func(io.Writer) error) error {
 				tmp, err := writeTemp(path, runTempPattern, write)
 				if err == nil {
 					written[len(outputs)] = append(written[len(outputs)], struct{ tmp, path string }{tmp, path})
 				}
 				return err
 			})
+			return err
 		})
 	})
 	wg.Wait()
@@ -81,11 +83,9 @@ func (res *Result) write() (pending, error) {
 		return nil, err
 	}
 	res.Outputs = append(res.Outputs, outputs[0].path, outputs[1].path, outputs[3].path)
-	for _, r := range res.Files {
-		if returned(r) {
-			res.Outputs = append(res.Outputs, filepath.Join(returnsDir, form.ReturnName(filepath.Base(r.File))))
-		}
-	}
+	// Only the 差し戻し workbooks written: a file the writer could not mark
+	// up has none, and the findings list is its return.
+	res.Outputs = append(res.Outputs, returns...)
 	res.Outputs = append(res.Outputs, outputs[2].path)
 	return all, nil
 }
@@ -172,7 +172,8 @@ func removeTemps(dirs ...string) {
 // that was not replaced by a later one of its department, each put in place as it is written. Files that could not be opened as
 // workbooks get none: their finding says what to do.
 func WriteReturns(dir string, results []ingest.Result) error {
-	return writeReturns(dir, results, WriteFile)
+	_, err := writeReturns(dir, results, WriteFile)
+	return err
 }
 
 // returned reports whether r gets a 差し戻し workbook: a template with
@@ -182,8 +183,10 @@ func returned(r ingest.Result) bool {
 	return r.Findings.HasErrors() && r.Submission != nil && !r.Superseded
 }
 
-// writeReturns builds the 差し戻し workbooks and hands each to put.
-func writeReturns(dir string, results []ingest.Result, put func(path string, write func(io.Writer) error) error) error {
+// writeReturns builds the 差し戻し workbooks, hands each to put and
+// returns the paths of those written.
+func writeReturns(dir string, results []ingest.Result, put func(path string, write func(io.Writer) error) error) ([]string, error) {
+	var paths []string
 	for _, r := range results {
 		if !returned(r) {
 			continue
@@ -192,16 +195,18 @@ func writeReturns(dir string, results []ingest.Result, put func(path string, wri
 		if err != nil {
 			continue // unreadable as a workbook: the findings list is the return
 		}
-		err = put(filepath.Join(dir, form.ReturnName(filepath.Base(r.File))), func(w io.Writer) error {
+		path := filepath.Join(dir, form.ReturnName(filepath.Base(r.File)))
+		err = put(path, func(w io.Writer) error {
 			_, err := f.WriteTo(w)
 			return err
 		})
 		f.Close()
 		if err != nil {
-			return err
+			return paths, err
 		}
+		paths = append(paths, path)
 	}
-	return nil
+	return paths, nil
 }
 
 // WriteFile writes a file through a temporary file in the same folder and
