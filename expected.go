@@ -14,11 +14,6 @@ func (ind *Indicator) YearOf(p Period) int {
 	return p.FiscalYear()
 }
 
-// levelUnits are units of a level (a share, a rate, a score), as opposed to
-// a count or an amount: a level without a baseline has no line from zero.
-var levelUnits = map[string]bool{"": true, "％": true, "%": true, "割": true, "倍": true, "点": true,
-	"ポイント": true, "pt": true, "pt.": true}
-
 // levelWords in an indicator's name mark a level even where the unit does
 // not (合計特殊出生率 has no unit, 満足度 is a score).
 var levelWords = []string{"率", "割合", "満足度", "評価", "指数"}
@@ -33,7 +28,7 @@ func (ind *Indicator) Countable() bool {
 	if ind.Cumulative {
 		return true
 	}
-	if levelUnits[strings.TrimSpace(ind.Unit)] {
+	if ClassifyUnit(ind.Unit).Level {
 		return false
 	}
 	for _, w := range levelWords {

@@ -47,7 +47,7 @@ var messages = map[string]string{
 	"value.actual_pending":      "状態が「調査中」ですが実績値が入力されています。実績値が分かっているなら状態を「確定」か「速報値」にしてください",
 	"value.required":            "%sを入力してください",
 	"value.negative":            "%sは負の数になりません。値を確認してください",
-	"value.share_range":         "割合（%s）が 0〜100 の範囲外です。値を確認してください",
+	"value.share_range":         "割合（%s）が 0〜%s の範囲外です。値を確認してください",
 	"value.cumulative_down":     "累計の実績値 %s が前回の実績値 %s（%s）より小さくなっています。累計値を入力しているか確認してください",
 	"value.jump":                "実績値 %s が前回の実績値 %s（%s）の10倍以上または10分の1以下です。桁や単位を確認してください",
 	"submission.superseded":     "同じ担当課・同じ期間の新しい提出（%s）があるため、このファイルは使われません",

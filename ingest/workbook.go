@@ -681,9 +681,9 @@ func (f *file) indicatorEntry(ind *shinchoku.Indicator, n int, get func(string) 
 			f.errorf("value.not_number", sheet.InputSheet, cell, text, "実績値")
 			bad = true
 		}
-		if v.Set && isShare(ind.Unit) && f.percent[[2]int{n, sheet.Index(sheet.Actual) - 1}] {
+		if unit := shinchoku.ClassifyUnit(ind.Unit); v.Set && unit.Share() && f.percent[[2]int{n, sheet.Index(sheet.Actual) - 1}] {
 			// 12.5% typed into the cell: Excel stores 0.125 and shows it as a percentage.
-			v.Num = math.Round(v.Num*100*1e9) / 1e9
+			v.Num = math.Round(v.Num*unit.Whole*1e9) / 1e9
 		}
 		e.Actual = v
 	}
@@ -723,20 +723,16 @@ func (f *file) nodeEntry(node *shinchoku.Node, n int, get func(string) string) s
 	return e
 }
 
-// signedUnits may be negative by nature; other units count things.
-var signedUnits = map[string]bool{"円": true, "千円": true, "万円": true, "億円": true, "ポイント": true, "pt": true}
-
-func isShare(unit string) bool { return unit == "％" || unit == "%" }
-
 // plausible checks an actual against what the indicator can be: no negative
-// counts, shares within 0–100, cumulative totals that do not go down, no
-// jump of ten times against the last accepted value.
+// counts, shares within their whole (0–100％, 0–10割), cumulative totals
+// that do not go down, no jump of ten times against the last accepted value.
 func (f *file) plausible(ind *shinchoku.Indicator, v shinchoku.Value, cell, text string) {
 	x := v.Num
+	unit := shinchoku.ClassifyUnit(ind.Unit)
 	switch {
-	case isShare(ind.Unit) && (x < 0 || x > 100):
-		f.warnf("value.share_range", sheet.InputSheet, cell, text, ind.Name)
-	case x < 0 && !signedUnits[ind.Unit] && !isShare(ind.Unit):
+	case unit.Share() && (x < 0 || x > unit.Whole):
+		f.warnf("value.share_range", sheet.InputSheet, cell, text, ind.Name, shinchoku.FormatNumber(unit.Whole))
+	case x < 0 && !unit.Signed && !unit.Share():
 		f.errorf("value.negative", sheet.InputSheet, cell, text, ind.Name)
 	}
 	last, ok := f.last[ind.ID]

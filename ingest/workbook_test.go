@@ -547,3 +547,77 @@ func TestSupersedeSameContent(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitChecks: the check of an actual follows what its unit is
+// (shinchoku.ClassifyUnit): a share within its whole (0–100％, 0–10割), a
+// percentage-formatted cell scaled to the unit, a change in points or money
+// allowed below zero, a count not.
+func TestUnitChecks(t *testing.T) {
+	for _, tc := range []struct {
+		unit    string
+		value   any
+		percent bool // the cell is formatted as a percentage
+		code    string
+		sev     shinchoku.Severity
+		actual  float64
+	}{
+		{unit: "％", value: 120, code: "value.share_range", sev: shinchoku.SeverityWarning, actual: 120},
+		{unit: "％", value: "△1", code: "value.share_range", sev: shinchoku.SeverityWarning, actual: -1},
+		{unit: "％", value: 0.479, percent: true, actual: 47.9},
+		{unit: "割", value: 7.5, actual: 7.5},
+		{unit: "割", value: 12, code: "value.share_range", sev: shinchoku.SeverityWarning, actual: 12},
+		{unit: "割", value: "△1", code: "value.share_range", sev: shinchoku.SeverityWarning, actual: -1},
+		{unit: "割", value: 0.3, percent: true, actual: 3},
+		{unit: "ポイント", value: "△2.5", actual: -2.5},
+		{unit: "ポイント", value: 120, actual: 120},
+		{unit: "千円", value: "△500", actual: -500},
+		{unit: "件", value: "△5", code: "value.negative", sev: shinchoku.SeverityError, actual: -5},
+		{unit: "件", value: 0.5, percent: true, actual: 0.5},
+	} {
+		t.Run(fmt.Sprintf("%s %v", tc.unit, tc.value), func(t *testing.T) {
+			p, err := planfile.Parse("test.yaml", []byte(strings.Replace(testPlan, "unit: ％", "unit: "+tc.unit, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, rows := filled(t, p)
+			cell := sheet.Cell(sheet.Actual, rows[1])
+			if err := f.SetCellValue(sheet.InputSheet, cell, tc.value); err != nil {
+				t.Fatal(err)
+			}
+			if tc.percent {
+				pct, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetCellStyle(sheet.InputSheet, cell, cell, pct); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("unit.xlsx", bytesOf(t, f))
+			switch {
+			case tc.code == "" && len(res.Findings) > 0:
+				t.Fatalf("unexpected findings:\n%s", dump(res.Findings))
+			case tc.code != "" && (len(res.Findings) != 1 || res.Findings[0].Code != tc.code || res.Findings[0].Severity != tc.sev || res.Findings[0].Cell != cell):
+				t.Fatalf("want one %s %s at %s; got\n%s", tc.sev, tc.code, cell, dump(res.Findings))
+			}
+			if res.Submission == nil || res.Submission.Indicators[1].Actual != shinchoku.Num(tc.actual) {
+				t.Errorf("actual read as %+v, want %v", res.Submission, tc.actual)
+			}
+		})
+	}
+}
+
+// TestShareRangeNamesTheWhole: the warning says the range of the unit, so a
+// department reading 0〜10 for a 割 indicator knows it is not 0〜100.
+func TestShareRangeNamesTheWhole(t *testing.T) {
+	p, err := planfile.Parse("test.yaml", []byte(strings.Replace(testPlan, "unit: ％", "unit: 割", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, rows := filled(t, p)
+	f.SetCellValue(sheet.InputSheet, sheet.Cell(sheet.Actual, rows[1]), 12)
+	res := ingest.NewReader(p, ingest.Options{Office: "政策推進課"}).Read("x.xlsx", bytesOf(t, f))
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "0〜10 の範囲外") {
+		t.Fatalf("findings: %v", dump(res.Findings))
+	}
+}
