@@ -1,20 +1,14 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/form"
 )
@@ -42,51 +36,21 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts := form.Options{
-				Plan: plan, Period: period, Office: v.GetString("office"),
-				Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
-				Password: v.GetString("password"),
-				// The fields the reader will require are marked on the sheet.
-				Required: append([]string{}, ropts.Required...),
-			}
-			gen := form.NewGenerator(opts)
-			all := gen.Departments()
-			history, err := templateHistory(cmd.Context(), v.GetString("store"), period, all)
+			res, err := month.Templates(cmd.Context(), month.TemplateOptions{
+				Form: form.Options{
+					Plan: plan, Period: period, Office: v.GetString("office"),
+					Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
+					Password: v.GetString("password"),
+					// The fields the reader will require are marked on the sheet.
+					Required: append([]string{}, ropts.Required...),
+				},
+				Store: v.GetString("store"), Departments: v.GetStringSlice("dept"),
+				Dir: v.GetString("templates-out"), Out: v.GetString("out"),
+			})
 			if err != nil {
 				return err
 			}
-			opts.History = history
-			gen = form.NewGenerator(opts)
-			depts := v.GetStringSlice("dept")
-			for _, d := range depts {
-				if !slices.Contains(all, d) {
-					return usagef("担当課「%s」は計画にありません（計画の担当課: %s）", d, strings.Join(all, "、"))
-				}
-			}
-			if len(depts) == 0 {
-				depts = all
-			}
-			dir := v.GetString("templates-out")
-			if dir == "" {
-				dir = filepath.Join(v.GetString("out"), period.String(), "様式")
-			}
-			var sums []form.Summary
-			for _, d := range depts {
-				f, sum, err := gen.Workbook(d)
-				if err != nil {
-					return err
-				}
-				err = month.WriteFile(filepath.Join(dir, sum.File), func(w io.Writer) error {
-					_, err := f.WriteTo(w)
-					return err
-				})
-				f.Close()
-				if err != nil {
-					return err
-				}
-				sums = append(sums, sum)
-			}
-			printTemplateSummary(terminal(cmd.OutOrStdout()), plan, period, dir, sums)
+			printTemplateSummary(terminal(cmd.OutOrStdout()), plan, period, res.Dir, res.Workbooks)
 			return nil
 		},
 	}
@@ -155,31 +119,4 @@ func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Pe
 		abs = dir
 	}
 	fmt.Fprintf(w, "\n%d課、事業 %d件・指標 %d件（延べ）\n出力先: %s\n", len(sums), projects, indicators, abs)
-}
-
-// templateHistory reads what earlier accepted submissions carry into this
-// month's templates: the last actual of each indicator and each
-// department's narratives. Without a store (the first month) there is none.
-func templateHistory(ctx context.Context, path string, period shinchoku.Period, depts []string) (form.History, error) {
-	h := form.History{Narratives: map[string]map[string]shinchoku.NodeEntry{}}
-	if _, err := os.Stat(path); err != nil {
-		return h, nil
-	}
-	st, err := store.OpenReadOnly(ctx, path)
-	if errors.Is(err, store.ErrNotCreated) {
-		return h, nil
-	}
-	if err != nil {
-		return h, month.Failf(err, "記録 %s を開けません", path)
-	}
-	defer st.Close()
-	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {
-		return h, month.Failf(err, "記録 %s を読めません", path)
-	}
-	for _, d := range depts {
-		if h.Narratives[d], err = st.Narratives(ctx, d, period); err != nil {
-			return h, month.Failf(err, "記録 %s を読めません", path)
-		}
-	}
-	return h, nil
 }

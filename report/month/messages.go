@@ -12,6 +12,7 @@ var messages = map[string]string{
 	"store.none":         "記録 %s がありません（shinchoku run で作られます）",
 	"archive.write":      "受理したファイル %s を記録 %s の横に保管できません",
 	"store.read":         "記録 %s を読めません",
+	"templates.dept":     "担当課「%s」は計画にありません（計画の担当課: %s）",
 	"reason.locked":      "別の shinchoku run が使用中です。終わるのを待ってから実行してください",
 	"reason.full":        "ディスクの空きがありません",
 	"reason.corrupt":     "ファイルが壊れているか、shinchoku の記録ではありません。バックアップから戻してください",
