@@ -1,5 +1,10 @@
 package shinchoku
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Status says how final a reported actual is. Actuals are often known only
 // months after the year ends, so 調査中 is a normal state, not an error.
 type Status string
@@ -51,6 +56,30 @@ const (
 	StateSuperseded   State = "superseded"    // a newer submission of the department and period replaces it
 	StateNotSubmitted State = "not_submitted" // the department sent nothing for the period
 )
+
+// States lists the states in the order outputs count them.
+var States = []State{StateAccepted, StateReturned, StateSuperseded, StateNotSubmitted}
+
+// MarshalText gives the code: every JSON output (summary.json, 提出状況.json,
+// validate --format json) and the record write a state the same way, and
+// put the Japanese word beside it where people read it (state_label).
+func (s State) MarshalText() ([]byte, error) {
+	if !slices.Contains(States, s) {
+		return nil, fmt.Errorf("unknown submission state %q", string(s))
+	}
+	return []byte(s), nil
+}
+
+// UnmarshalText reads a code that MarshalText wrote; anything else is an
+// error, so that a state read back is always one of States.
+func (s *State) UnmarshalText(text []byte) error {
+	st := State(text)
+	if !slices.Contains(States, st) {
+		return fmt.Errorf("unknown submission state %q", string(text))
+	}
+	*s = st
+	return nil
+}
 
 // Label is the state in Japanese.
 func (s State) Label() string {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -343,9 +344,9 @@ func TestOneFileNeverStopsTheMonth(t *testing.T) {
 				states[d.Department] = d.State
 			}
 			for i, d := range isolationDepts {
-				want := "受理"
+				want := string(shinchoku.StateAccepted)
 				if i == len(isolationDepts)-1 && !tc.kept {
-					want = "差し戻し"
+					want = string(shinchoku.StateReturned)
 				}
 				if states[d] != want {
 					t.Errorf("%s: %q, want %q", d, states[d], want)

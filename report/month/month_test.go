@@ -127,7 +127,11 @@ func TestRunMonth(t *testing.T) {
 	var s struct {
 		Accepted    int
 		Returned    int
-		Departments []struct{ Department, State string }
+		Departments []struct {
+			Department string
+			State      shinchoku.State
+			Label      string `json:"state_label"`
+		}
 	}
 	if err := json.Unmarshal(summary, &s); err != nil {
 		t.Fatal(err)
@@ -136,8 +140,8 @@ func TestRunMonth(t *testing.T) {
 		t.Errorf("summary.json: %+v", s)
 	}
 	for _, d := range s.Departments {
-		if d.State != want[d.Department].Label() {
-			t.Errorf("summary.json: %s is %s, want %s", d.Department, d.State, want[d.Department].Label())
+		if d.State != want[d.Department] || d.Label != want[d.Department].Label() {
+			t.Errorf("summary.json: %s is %s (%s), want %s (%s)", d.Department, d.State, d.Label, want[d.Department], want[d.Department].Label())
 		}
 	}
 

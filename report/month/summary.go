@@ -51,16 +51,17 @@ func (res *Result) WriteSummary(w io.Writer) error {
 		Formula     string   `json:"formula"`
 	}
 	type deptJSON struct {
-		Department string `json:"department"`
-		State      string `json:"state"`
-		File       string `json:"file"`
-		Errors     int    `json:"errors"`
-		Warnings   int    `json:"warnings"`
+		Department string          `json:"department"`
+		State      shinchoku.State `json:"state"`
+		Label      string          `json:"state_label"`
+		File       string          `json:"file"`
+		Errors     int             `json:"errors"`
+		Warnings   int             `json:"warnings"`
 	}
 	pr := res.Progress
 	depts := []deptJSON{}
 	for _, d := range pr.Departments {
-		depts = append(depts, deptJSON{d.Department, d.State.Label(), d.File, d.Errors, d.Warnings})
+		depts = append(depts, deptJSON{d.Department, d.State, d.State.Label(), d.File, d.Errors, d.Warnings})
 	}
 	type skippedJSON struct {
 		File   string `json:"file"`

@@ -339,7 +339,8 @@ func (w *writer) summary() {
 		states[d.State]++
 	}
 	top := chartTop + int(math.Ceil(float64(chartHeight)/summaryRowPixels)) + 2
-	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top), &[]any{"提出状況", "受理", "差し戻し", "未提出", "計"}))
+	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top), &[]any{"提出状況", shinchoku.StateAccepted.Label(),
+		shinchoku.StateReturned.Label(), shinchoku.StateNotSubmitted.Label(), "計"}))
 	w.set(f.SetCellStyle(name, fmt.Sprintf("A%d", top), fmt.Sprintf("E%d", top), w.st.header))
 	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top+1), &[]any{"担当課数", states[shinchoku.StateAccepted],
 		states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], len(pr.Departments)}))
