@@ -3,9 +3,7 @@ package main
 import (
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -44,38 +42,29 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 			poll, _ := cmd.Flags().GetDuration("poll")
 			events, _ := cmd.Flags().GetBool("events")
 			settle, _ := cmd.Flags().GetDuration("settle")
-			mode := watch.ModeAuto
+			o := watch.Options{Period: period, Inbox: v.GetString("inbox"), Results: v.GetString("watch.results"),
+				Store: v.GetString("store"), Office: v.GetString("office"),
+				Poll: poll, Settle: settle, Log: terminal(cmd.OutOrStdout())}
 			switch {
 			case cmd.Flags().Changed("poll") && events:
 				return usagef("--poll と --events は一緒に指定できません")
 			case cmd.Flags().Changed("poll"):
-				if poll < 100*time.Millisecond {
-					return usagef("--poll の間隔は 100ms 以上にしてください（例: 5s）")
-				}
-				mode = watch.ModePoll
+				o.Mode = watch.ModePoll
 			case events:
-				mode = watch.ModeEvents
+				o.Mode = watch.ModeEvents
 			}
-			if settle < 0 {
-				return usagef("--settle は 0 以上の時間です（例: 2s）")
-			}
-			plan, err := loadPlan(v)
-			if err != nil {
+			if err := o.Check(); err != nil {
 				return err
 			}
-			required, err := requiredColumns(v)
-			if err != nil {
+			if o.Plan, err = loadPlan(v); err != nil {
 				return err
 			}
-			inbox := v.GetString("inbox")
-			if inbox == "" {
-				inbox = filepath.Join("inbox", period.String())
+			if o.Required, err = requiredColumns(v); err != nil {
+				return err
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return watch.Run(ctx, watch.Options{Plan: plan, Period: period, Inbox: inbox, Results: v.GetString("watch.results"),
-				Store: v.GetString("store"), Office: v.GetString("office"), Required: required,
-				Mode: mode, Poll: poll, Settle: settle, Log: terminal(cmd.OutOrStdout())})
+			return watch.Run(ctx, o)
 		},
 	}
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM、例: 2024-09）")

@@ -20,6 +20,8 @@ const (
 	errInbox       = "受付フォルダ %s を開けません（%s）。提出された様式のフォルダを --inbox で指定してください"
 	errState       = "受付結果のフォルダの状態ファイル %s を書き出せません（%s）"
 	errResultsFile = "受付結果のフォルダ %s がファイルです。フォルダを --results で指定してください"
+	errPoll        = "--poll の間隔は %v 以上にしてください（例: 5s）"
+	errSettle      = "--settle は 0 以上の時間です（例: 2s）"
 )
 
 // msgAcceptable is the accepted state as the watch says it: the batch will

@@ -15,6 +15,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -51,11 +52,11 @@ const (
 	ModePoll
 )
 
-// Options configure a watch. Plan, Period and Inbox are required.
+// Options configure a watch. Plan and Period are required.
 type Options struct {
 	Plan    *shinchoku.Plan
 	Period  shinchoku.Period
-	Inbox   string
+	Inbox   string // the folder submissions arrive in; "" is inbox/<period>, as for the monthly batch
 	Results string // the results folder; "" is <Inbox>/受付結果
 	// As for the monthly batch (month.Options): the checks are the same.
 	Store    string // the record, read for earlier months' actuals; "" or a missing file: none
@@ -63,11 +64,33 @@ type Options struct {
 	Required []string
 	Limits   ingest.Limits
 	Mode     Mode
-	Poll     time.Duration    // listing interval when polling; 0 is DefaultPoll
-	Settle   time.Duration    // 0 is DefaultSettle
-	Grace    time.Duration    // 0 is DefaultGrace
-	Now      func() time.Time // the time written on receipts and the page; nil is time.Now
-	Log      io.Writer        // one line per event; nil discards
+	// Poll is the listing interval when polling, at least MinPoll. 0 is
+	// DefaultPoll, except in ModePoll: asking for polling is asking for an
+	// interval.
+	Poll   time.Duration
+	Settle time.Duration    // not negative; 0 is DefaultSettle
+	Grace  time.Duration    // 0 is DefaultGrace
+	Now    func() time.Time // the time written on receipts and the page; nil is time.Now
+	Log    io.Writer        // one line per event; nil discards
+}
+
+// MinPoll is the shortest listing interval: listing a shared folder more
+// often answers no sooner in a way anyone notices, and only loads the file
+// server.
+const MinPoll = 100 * time.Millisecond
+
+// Check reports a timing no one would mean (an interval under MinPoll, a
+// negative settle time) as a month.OptionError, in Japanese, before
+// anything is watched. Run checks too; a command line checks first, so
+// that its own mistakes are told before the plan is read.
+func (o Options) Check() error {
+	if o.Poll < 0 || o.Poll > 0 && o.Poll < MinPoll || o.Mode == ModePoll && o.Poll == 0 {
+		return month.OptionError{Msg: fmt.Sprintf(errPoll, MinPoll)}
+	}
+	if o.Settle < 0 {
+		return month.OptionError{Msg: errSettle}
+	}
+	return nil
 }
 
 // label is a state in Japanese as the watch says it. Only the monthly
@@ -127,6 +150,12 @@ func Run(ctx context.Context, o Options) error {
 }
 
 func start(o Options) (*watcher, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	if o.Inbox == "" {
+		o.Inbox = filepath.Join("inbox", o.Period.String())
+	}
 	if o.Results == "" {
 		o.Results = filepath.Join(o.Inbox, ResultsFolder)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
 	"github.com/shinchoku/shinchoku/templates/sheet"
@@ -99,7 +101,7 @@ func startWatch(t *testing.T, m *corpusMonth, inbox string, mode Mode, required 
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Office: "政策推進課", Required: required,
-			Mode: mode, Poll: 30 * time.Millisecond, Settle: 60 * time.Millisecond, Grace: 600 * time.Millisecond, Log: log})
+			Mode: mode, Poll: MinPoll, Settle: 60 * time.Millisecond, Grace: 600 * time.Millisecond, Log: log})
 	}()
 	r := &running{t: t, inbox: inbox, log: log}
 	var once sync.Once
@@ -389,6 +391,49 @@ func TestResultsFolderErrors(t *testing.T) {
 		if err == nil || !strings.ContainsAny(err.Error(), "受付") {
 			t.Errorf("%s: %v, want a Japanese error", name, err)
 		}
+	}
+}
+
+// TestCheck: a timing no one would mean is refused as an option mistake
+// before anything is watched, and the inbox defaults to inbox/<period>.
+func TestCheck(t *testing.T) {
+	m := newMonth(t)
+	for _, c := range []struct {
+		name string
+		o    Options
+		want string // "" is no mistake
+	}{
+		{"defaults", Options{}, ""},
+		{"auto with an interval", Options{Poll: 5 * time.Second}, ""},
+		{"shortest poll", Options{Mode: ModePoll, Poll: MinPoll}, ""},
+		{"no settle", Options{Settle: 0}, ""},
+		{"poll without interval", Options{Mode: ModePoll}, "--poll の間隔は 100ms 以上にしてください（例: 5s）"},
+		{"poll too short", Options{Mode: ModePoll, Poll: 99 * time.Millisecond}, "--poll の間隔は 100ms 以上"},
+		{"events, short interval", Options{Mode: ModeEvents, Poll: time.Millisecond}, "--poll の間隔は 100ms 以上"},
+		{"negative poll", Options{Poll: -time.Second}, "--poll の間隔は 100ms 以上"},
+		{"negative settle", Options{Settle: -time.Second}, "--settle は 0 以上の時間です（例: 2s）"},
+	} {
+		err := c.o.Check()
+		var oe month.OptionError
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.want != "" && (!errors.As(err, &oe) || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%s: %v, want an OptionError %q", c.name, err, c.want)
+		}
+		if c.want == "" {
+			continue
+		}
+		// Run refuses it too, before looking at the inbox.
+		o := c.o
+		o.Plan, o.Period, o.Inbox = m.plan, period, t.TempDir()
+		if err := Run(context.Background(), o); !errors.As(err, &oe) {
+			t.Errorf("%s: Run: %v, want an OptionError", c.name, err)
+		}
+	}
+	err := Run(context.Background(), Options{Plan: m.plan, Period: period})
+	if want := filepath.Join("inbox", "2026-03"); err == nil || !strings.Contains(err.Error(), "受付フォルダ "+want+" を開けません") {
+		t.Errorf("no inbox: %v, want the default %s", err, want)
 	}
 }
 
