@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
@@ -21,7 +21,7 @@ import (
 // clear and fill again.
 const demoMarker = ".shinchoku-demo"
 
-func newDemoCommand(v *viper.Viper) *cobra.Command {
+func newDemoCommand(cfg *config.Config) *cobra.Command {
 	var dir string
 	var scale int
 	var timings bool
@@ -41,7 +41,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
   shinchoku demo --plan hokkaido-sapporo -o 見本`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			plan, err := loadPlan(v)
+			plan, err := cfg.Plan()
 			if err != nil {
 				return err
 			}
@@ -55,7 +55,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 			}
 			period := demoPeriod(plan)
 			inbox := filepath.Join(dir, "inbox", period.String())
-			office := v.GetString("office")
+			office := cfg.Office()
 			w := terminal(cmd.OutOrStdout())
 			fmt.Fprintf(w, "見本: %s（%s）\n", plan.Title, period.Label())
 			inboxStart := time.Now()
@@ -73,10 +73,10 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 				fmt.Fprintf(w, "  ・%s\n", n)
 			}
 			fmt.Fprintln(w)
-			v.Set("inbox", inbox)
-			v.Set("out", filepath.Join(dir, "out"))
-			v.Set("store", filepath.Join(dir, "shinchoku-data", "shinchoku.db"))
-			v.Set("period", period.String())
+			cfg.Set("inbox", inbox)
+			cfg.Set("out", filepath.Join(dir, "out"))
+			cfg.Set("store", filepath.Join(dir, "shinchoku-data", "shinchoku.db"))
+			cfg.Set("period", period.String())
 			var res *month.Result
 			genStart := time.Now()
 			if scale > 0 {
@@ -87,7 +87,7 @@ func newDemoCommand(v *viper.Viper) *cobra.Command {
 				}
 			}
 			genTook := time.Since(genStart)
-			res, err = runMonth(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
+			res, err = runMonth(cmd.Context(), cfg, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -5,16 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
 )
 
@@ -25,13 +23,10 @@ const (
 	exitFailure  = 2
 )
 
-// usageError is a mistake in how the command was called.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
+// usagef is a mistake in how the command was called: a wrong flag is a
+// mistake in the settings, told with the same hint.
 func usagef(format string, args ...any) error {
-	return usageError{fmt.Sprintf(format, args...)}
+	return config.Errorf(format, args...)
 }
 
 // exitCode prints err for the user and maps it to the process exit code.
@@ -50,9 +45,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitFindings
 	}
 	fmt.Fprintf(stderr, "shinchoku: %v\n", err)
-	var ue usageError
+	var ce config.Error
 	var oe month.OptionError
-	if errors.As(err, &ue) || errors.As(err, &oe) {
+	if errors.As(err, &ce) || errors.As(err, &oe) {
 		fmt.Fprintln(stderr, "使い方は shinchoku --help で確認できます")
 	}
 	return exitFailure
@@ -60,9 +55,9 @@ func exitCode(err error, stderr io.Writer) int {
 
 // run builds the command tree and runs it; it is main without the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	v := viper.New()
+	cfg := config.New()
 	prof := &profiles{}
-	root := newRootCommand(v, prof)
+	root := newRootCommand(cfg, prof)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -71,12 +66,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = perr
 	}
 	if err != nil && cmd != nil && isCobraUsageError(err) {
-		return usageError{translateUsage(err.Error())}
+		return config.Error{Msg: translateUsage(err.Error())}
 	}
 	return err
 }
 
-func newRootCommand(v *viper.Viper, prof *profiles) *cobra.Command {
+func newRootCommand(cfg *config.Config, prof *profiles) *cobra.Command {
 	var configFile string
 	root := &cobra.Command{
 		Use:   "shinchoku",
@@ -99,7 +94,7 @@ func newRootCommand(v *viper.Viper, prof *profiles) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			if err := loadConfig(v, configFile); err != nil {
+			if err := cfg.Load(configFile); err != nil {
 				return err
 			}
 			return prof.start()
@@ -110,53 +105,14 @@ func newRootCommand(v *viper.Viper, prof *profiles) *cobra.Command {
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.PersistentFlags().StringVar(&configFile, "config", "", "設定ファイル（既定: カレントディレクトリの shinchoku.yaml）")
 	root.PersistentFlags().String("plan", "", "計画: 組み込みの計画名（tomakomai, hokkaido-sapporo）または計画ファイル（.yaml）")
-	v.BindPFlag("plan", root.PersistentFlags().Lookup("plan"))
+	cfg.BindFlag("plan", root.PersistentFlags().Lookup("plan"))
 
 	root.PersistentFlags().String("out-dir", "", "出力の親フォルダ（既定: shinchoku-out）")
-	v.BindPFlag("out", root.PersistentFlags().Lookup("out-dir"))
-	v.SetDefault("out", "shinchoku-out")
-	v.SetDefault("office", "政策推進課")
+	cfg.BindFlag("out", root.PersistentFlags().Lookup("out-dir"))
 
-	v.SetDefault("required", []string{"progress", "outlook"})
-
-	v.SetDefault("store", filepath.Join("shinchoku-data", "shinchoku.db"))
-
-	root.AddCommand(newPlanCommand(v), newTemplatesCommand(v), newValidateCommand(v), newRunCommand(v), newStatusCommand(v), newReportCommand(v), newWatchCommand(v), newDemoCommand(v))
+	root.AddCommand(newPlanCommand(cfg), newTemplatesCommand(cfg), newValidateCommand(cfg), newRunCommand(cfg), newStatusCommand(cfg), newReportCommand(cfg), newWatchCommand(cfg), newDemoCommand(cfg))
 	japaneseHelp(root)
 	return root
-}
-
-// loadConfig reads the config file, if any, and the environment into v.
-func loadConfig(v *viper.Viper, file string) error {
-	v.SetEnvPrefix("SHINCHOKU")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
-	v.AutomaticEnv()
-	if file == "" {
-		if _, err := os.Stat("shinchoku.yaml"); err != nil {
-			// No config file: flags, environment and defaults only.
-			return configProblems(checkConfig("", nil))
-		}
-		file = "shinchoku.yaml"
-	}
-	v.SetConfigFile(file)
-	v.SetConfigType("yaml")
-	if err := v.ReadInConfig(); err != nil {
-		return fmt.Errorf("設定ファイル %s を読めません: %v", file, err)
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return month.Failf(err, "設定ファイル %s を読めません", file)
-	}
-	return configProblems(checkConfig(file, data))
-}
-
-// configProblems is the usage error that lists every problem of the
-// configuration, or nil when there is none.
-func configProblems(probs []string) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	return usagef("設定に誤りがあります（%d件）:\n%s", len(probs), strings.Join(probs, "\n"))
 }
 
 // japaneseHelp gives every command Japanese help text and headings.
@@ -185,7 +141,7 @@ func japaneseHelp(root *cobra.Command) {
 		c.DisableFlagsInUseLine = true
 		c.Flags().BoolP("help", "h", false, "このヘルプを表示します")
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-			return usageError{translateUsage(err.Error())}
+			return config.Error{Msg: translateUsage(err.Error())}
 		})
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -297,10 +253,10 @@ func isCobraUsageError(err error) bool {
 }
 
 // bindFlags binds a command's flags to config keys (pairs of key, flag name)
-// when the command runs: several commands have a --period flag, and viper
-// keeps one binding per key.
-func bindFlags(v *viper.Viper, cmd *cobra.Command, pairs ...string) {
+// when the command runs: several commands have a --period flag, and the
+// settings keep one binding per key.
+func bindFlags(cfg *config.Config, cmd *cobra.Command, pairs ...string) {
 	for i := 0; i+1 < len(pairs); i += 2 {
-		v.BindPFlag(pairs[i], cmd.Flags().Lookup(pairs[i+1]))
+		cfg.BindFlag(pairs[i], cmd.Flags().Lookup(pairs[i+1]))
 	}
 }

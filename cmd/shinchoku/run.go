@@ -9,15 +9,15 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/pdf"
 )
 
-func newRunCommand(v *viper.Viper) *cobra.Command {
+func newRunCommand(cfg *config.Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run --period YYYY-MM",
 		Short: "月次バッチ: 提出を検証・受理し、集計表・報告書（PDF）・差し戻しを作ります",
@@ -40,18 +40,18 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
   shinchoku run --period 2024-09 --inbox 提出/2024-09 --store 記録/shinchoku.db`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "inbox", "inbox", "store", "store", "workers", "workers")
-			period, err := periodFlag(v)
+			bindFlags(cfg, cmd, "period", "period", "inbox", "inbox", "store", "store", "workers", "workers")
+			period, err := cfg.Period()
 			if err != nil {
 				return err
 			}
 			loadStart := time.Now()
-			plan, err := loadPlan(v)
+			plan, err := cfg.Plan()
 			if err != nil {
 				return err
 			}
 			loaded := month.Stage{Name: "計画の読み込み", Took: time.Since(loadStart)}
-			res, err := runMonth(cmd.Context(), v, plan, period, cmd.ErrOrStderr())
+			res, err := runMonth(cmd.Context(), cfg, plan, period, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -74,26 +74,26 @@ func newRunCommand(v *viper.Viper) *cobra.Command {
 }
 
 // monthOptions maps the configuration onto a month's options.
-func monthOptions(v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (month.Options, *progress, error) {
-	rules, err := rulesFromConfig(v)
+func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (month.Options, *progress, error) {
+	rules, err := cfg.Rules()
 	if err != nil {
 		return month.Options{}, nil, err
 	}
-	required, err := requiredColumns(v)
+	required, err := cfg.Required()
 	if err != nil {
 		return month.Options{}, nil, err
 	}
 	bar := &progress{w: progressOut, name: "検証"}
 	return month.Options{
-		Plan: plan, Period: period, Inbox: v.GetString("inbox"), Store: v.GetString("store"), Out: v.GetString("out"),
-		Office: v.GetString("office"), Rules: rules, Required: required, Workers: v.GetInt("workers"),
-		Report: pdf.Options{Title: v.GetString("report.title")}, Progress: bar.update,
+		Plan: plan, Period: period, Inbox: cfg.Inbox(), Store: cfg.Store(), Out: cfg.Out(),
+		Office: cfg.Office(), Rules: rules, Required: required, Workers: cfg.Workers(),
+		Report: pdf.Options{Title: cfg.ReportTitle()}, Progress: bar.update,
 	}, bar, nil
 }
 
 // runMonth runs the configured month, showing how far reading is on progressOut.
-func runMonth(ctx context.Context, v *viper.Viper, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (*month.Result, error) {
-	o, bar, err := monthOptions(v, plan, period, progressOut)
+func runMonth(ctx context.Context, cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (*month.Result, error) {
+	o, bar, err := monthOptions(cfg, plan, period, progressOut)
 	if err != nil {
 		return nil, err
 	}
@@ -129,44 +129,19 @@ func printRun(w io.Writer, res *month.Result) {
 	}
 }
 
-// rulesFromConfig reads the evaluation rules: the method, grade bands and
-// the tolerance of 維持 indicators.
-func rulesFromConfig(v *viper.Viper) (shinchoku.Rules, error) {
-	var tolerance *float64
-	if v.IsSet("evaluation.maintain_tolerance") {
-		t := v.GetFloat64("evaluation.maintain_tolerance")
-		tolerance = &t
-	}
-	var bands []shinchoku.GradeBand
-	if v.IsSet("evaluation.bands") {
-		var conf []struct {
-			Grade string  `mapstructure:"grade"`
-			Min   float64 `mapstructure:"min"`
-		}
-		if err := v.UnmarshalKey("evaluation.bands", &conf); err != nil {
-			conf = nil
-		}
-		bands = []shinchoku.GradeBand{}
-		for _, b := range conf {
-			bands = append(bands, shinchoku.GradeBand{Grade: shinchoku.Grade(b.Grade), Min: b.Min})
-		}
-	}
-	return month.NewRules(v.GetString("evaluation.method"), bands, tolerance)
-}
-
-func newStatusCommand(v *viper.Viper) *cobra.Command {
+func newStatusCommand(cfg *config.Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "status --period YYYY-MM",
 		Short:   "担当課ごとの提出状況（受理・差し戻し・未提出）を記録から表示します",
 		Example: `  shinchoku status --period 2024-09`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "store", "store")
-			period, plan, err := periodAndPlan(v)
+			bindFlags(cfg, cmd, "period", "period", "store", "store")
+			period, plan, err := cfg.PeriodAndPlan()
 			if err != nil {
 				return err
 			}
-			pr, err := month.Stored(cmd.Context(), v.GetString("store"), plan, period, shinchoku.DefaultRules, v.GetString("office"))
+			pr, err := month.Stored(cmd.Context(), cfg.Store(), plan, period, shinchoku.DefaultRules, cfg.Office())
 			if err != nil {
 				return err
 			}
@@ -189,7 +164,7 @@ func newStatusCommand(v *viper.Viper) *cobra.Command {
 	return cmd
 }
 
-func newReportCommand(v *viper.Viper) *cobra.Command {
+func newReportCommand(cfg *config.Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM",
 		Short: "記録（store）から進捗状況報告書（PDF と HTML 版）を作り直します",
@@ -203,32 +178,32 @@ PDF と同じ名前の .html）を作ります。
   shinchoku report --period 2024-09 -o 議会資料/報告書.pdf`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "store", "store")
-			period, plan, err := periodAndPlan(v)
+			bindFlags(cfg, cmd, "period", "period", "store", "store")
+			period, plan, err := cfg.PeriodAndPlan()
 			if err != nil {
 				return err
 			}
-			rules, err := rulesFromConfig(v)
+			rules, err := cfg.Rules()
 			if err != nil {
 				return err
 			}
-			pr, err := month.Stored(cmd.Context(), v.GetString("store"), plan, period, rules, v.GetString("office"))
+			pr, err := month.Stored(cmd.Context(), cfg.Store(), plan, period, rules, cfg.Office())
 			if err != nil {
 				return err
 			}
-			if err := reportable(terminal(cmd.ErrOrStderr()), pr, v.GetString("store")); err != nil {
+			if err := reportable(terminal(cmd.ErrOrStderr()), pr, cfg.Store()); err != nil {
 				return err
 			}
 			out, _ := cmd.Flags().GetString("out")
 			if out == "" {
-				out = filepath.Join(v.GetString("out"), period.String(), pdf.FileName(period))
+				out = filepath.Join(cfg.Out(), period.String(), pdf.FileName(period))
 			}
 			// The HTML edition goes beside the PDF, under the same name.
 			htmlOut := strings.TrimSuffix(out, filepath.Ext(out)) + ".html"
 			if htmlOut == out {
 				return usagef("-o には PDF のファイル名（例: 報告書.pdf）を指定してください。HTML 版はその横に .html で作られます")
 			}
-			title := v.GetString("report.title")
+			title := cfg.ReportTitle()
 			if err := month.WriteFile(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: title}) }); err != nil {
 				return err
 			}

@@ -6,14 +6,14 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/form"
 )
 
-func newTemplatesCommand(v *viper.Viper) *cobra.Command {
+func newTemplatesCommand(cfg *config.Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "templates --period YYYY-MM",
 		Short: "担当課ごとの入力様式（Excel）を作ります",
@@ -27,25 +27,25 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
   shinchoku templates --period 2025-03 --plan hokkaido-sapporo`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "dept", "dept", "templates-out", "out", "store", "store")
-			period, plan, err := periodAndPlan(v)
+			bindFlags(cfg, cmd, "period", "period", "dept", "dept", "templates-out", "out", "store", "store")
+			period, plan, err := cfg.PeriodAndPlan()
 			if err != nil {
 				return err
 			}
-			ropts, err := readerOptions(v)
+			ropts, err := cfg.ReaderOptions()
 			if err != nil {
 				return err
 			}
 			res, err := month.Templates(cmd.Context(), month.TemplateOptions{
 				Form: form.Options{
-					Plan: plan, Period: period, Office: v.GetString("office"),
-					Deadline: v.GetString("deadline"), Contact: v.GetString("contact"),
-					Password: v.GetString("password"),
+					Plan: plan, Period: period, Office: cfg.Office(),
+					Deadline: cfg.Deadline(), Contact: cfg.Contact(),
+					Password: cfg.Password(),
 					// The fields the reader will require are marked on the sheet.
 					Required: append([]string{}, ropts.Required...),
 				},
-				Store: v.GetString("store"), Departments: v.GetStringSlice("dept"),
-				Dir: v.GetString("templates-out"), Out: v.GetString("out"),
+				Store: cfg.Store(), Departments: cfg.Departments(),
+				Dir: cfg.TemplatesDir(), Out: cfg.Out(),
 			})
 			if err != nil {
 				return err
@@ -59,49 +59,6 @@ func newTemplatesCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().StringP("out", "o", "", "出力先フォルダ（既定: <out>/<期間>/様式）")
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル。前回までに受理した実績値と取組状況を様式に引き継ぎます")
 	return cmd
-}
-
-// periodAndPlan reads the required reporting period and the configured plan.
-func periodAndPlan(v *viper.Viper) (shinchoku.Period, *shinchoku.Plan, error) {
-	period, err := periodFlag(v)
-	if err != nil {
-		return period, nil, err
-	}
-	plan, err := loadPlan(v)
-	return period, plan, err
-}
-
-// periodFlag reads the required reporting period.
-func periodFlag(v *viper.Viper) (shinchoku.Period, error) {
-	s := v.GetString("period")
-	if s == "" {
-		return shinchoku.Period{}, usagef("--period で報告する月を指定してください（例: --period 2024-09）")
-	}
-	p, err := shinchoku.ParsePeriod(s)
-	if err != nil {
-		return p, usagef("--period は YYYY-MM の形で指定してください（例: 2024-09）: %q", s)
-	}
-	return p, nil
-}
-
-// withinPlan refuses a period whose fiscal year is outside the plan: its
-// templates would ask for actuals of a year the plan has no targets for, and
-// no run, status or report can be about it. loadPlan applies it to every
-// command given a period.
-func withinPlan(plan *shinchoku.Plan, period shinchoku.Period) error {
-	fy := period.FiscalYear()
-	if fy >= plan.Start && fy <= plan.End {
-		return nil
-	}
-	// A year far from the plan (0000-01, 9999-12) is a typing mistake, shown
-	// only as typed: 令和7981年度 would read as if it were a real year.
-	year := " "
-	if fy >= 1868 && fy > plan.Start-50 && fy < plan.End+50 {
-		year = "（" + shinchoku.WarekiYear(fy) + "年度）"
-	}
-	return usagef("--period %s%sは計画「%s」の期間（%s年度〜%s年度: %d-04〜%d-03）の外です。計画期間内の月を指定してください",
-		period, year, plan.Title, shinchoku.WarekiYear(plan.Start), shinchoku.WarekiYear(plan.End),
-		plan.Start, plan.End+1)
 }
 
 func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []form.Summary) {

@@ -10,23 +10,17 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/excelcsv"
 	"github.com/shinchoku/shinchoku/report/month"
-	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
 var validateFormats = []string{"table", "json", "csv"}
 
-// requiredKeys maps the config names of narrative fields to sheet columns.
-var requiredKeys = map[string]string{
-	"progress": sheet.Progress, "analysis": sheet.Analysis, "outlook": sheet.Outlook, "self_evaluation": sheet.SelfEval,
-}
-
-func newValidateCommand(v *viper.Viper) *cobra.Command {
+func newValidateCommand(cfg *config.Config) *cobra.Command {
 	var format, returns string
 	cmd := &cobra.Command{
 		Use:   "validate FILE|DIR...",
@@ -49,15 +43,15 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			bindFlags(v, cmd, "period", "period")
+			bindFlags(cfg, cmd, "period", "period")
 			if !slices.Contains(validateFormats, format) {
 				return usagef("--format は %s のいずれかです: %q", strings.Join(validateFormats, ", "), format)
 			}
-			plan, err := loadPlan(v)
+			plan, err := cfg.Plan()
 			if err != nil {
 				return err
 			}
-			opts, err := readerOptions(v)
+			opts, err := cfg.ReaderOptions()
 			if err != nil {
 				return err
 			}
@@ -94,39 +88,6 @@ func newValidateCommand(v *viper.Viper) *cobra.Command {
 	cmd.Flags().StringVar(&returns, "returns", "", "差し戻し用ブックを書き出すフォルダ")
 	cmd.Flags().String("period", "", "報告する月（YYYY-MM）。指定すると、ほかの月の様式はエラーになります")
 	return cmd
-}
-
-// readerOptions builds the reading options from the configuration.
-func readerOptions(v *viper.Viper) (ingest.Options, error) {
-	opts := ingest.Options{Office: v.GetString("office")}
-	if s := v.GetString("period"); s != "" {
-		p, err := periodFlag(v)
-		if err != nil {
-			return opts, err
-		}
-		opts.Period = &p
-	}
-	var err error
-	opts.Required, err = requiredColumns(v)
-	return opts, err
-}
-
-// requiredColumns reads which narrative columns must be filled in.
-func requiredColumns(v *viper.Viper) ([]string, error) {
-	var cols []string
-	for _, name := range v.GetStringSlice("required") {
-		key, ok := requiredKeys[name]
-		if !ok {
-			var names []string
-			for k := range requiredKeys {
-				names = append(names, k)
-			}
-			slices.Sort(names)
-			return nil, usagef("設定 required の「%s」は使えません（使えるもの: %s）", name, strings.Join(names, ", "))
-		}
-		cols = append(cols, key)
-	}
-	return cols, nil
 }
 
 // errFindings is returned when submissions have errors: exit code 1, with the

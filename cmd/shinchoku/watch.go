@@ -6,12 +6,12 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
+	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/watch"
 )
 
-func newWatchCommand(v *viper.Viper) *cobra.Command {
+func newWatchCommand(cfg *config.Config) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "watch --period YYYY-MM",
 		Short: "受付フォルダを見張り、届いた様式にその場で受付票か差し戻しを返します",
@@ -34,16 +34,16 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
   shinchoku watch --period 2024-09 --poll 10s`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(v, cmd, "period", "period", "inbox", "inbox", "store", "store", "watch.results", "results")
-			period, err := periodFlag(v)
+			bindFlags(cfg, cmd, "period", "period", "inbox", "inbox", "store", "store", "watch.results", "results")
+			period, err := cfg.Period()
 			if err != nil {
 				return err
 			}
 			poll, _ := cmd.Flags().GetDuration("poll")
 			events, _ := cmd.Flags().GetBool("events")
 			settle, _ := cmd.Flags().GetDuration("settle")
-			o := watch.Options{Period: period, Inbox: v.GetString("inbox"), Results: v.GetString("watch.results"),
-				Store: v.GetString("store"), Office: v.GetString("office"),
+			o := watch.Options{Period: period, Inbox: cfg.Inbox(), Results: cfg.WatchResults(),
+				Store: cfg.Store(), Office: cfg.Office(),
 				Poll: poll, Settle: settle, Log: terminal(cmd.OutOrStdout())}
 			switch {
 			case cmd.Flags().Changed("poll") && events:
@@ -56,10 +56,10 @@ func newWatchCommand(v *viper.Viper) *cobra.Command {
 			if err := o.Check(); err != nil {
 				return err
 			}
-			if o.Plan, err = loadPlan(v); err != nil {
+			if o.Plan, err = cfg.Plan(); err != nil {
 				return err
 			}
-			if o.Required, err = requiredColumns(v); err != nil {
+			if o.Required, err = cfg.Required(); err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)

@@ -29,14 +29,6 @@ var messages = map[string]string{
 	"file.write":         "%s を書き出せません",
 	"file.remove":        "古い差し戻し用ブック %s を削除できません",
 	"file.read":          "%s を読めません",
-	"rules.method":       "evaluation.method は ibaraki（A・B+・B・C、既定）か shizuoka（目標値以上・A・B・C・基準値以下）です: %q",
-	"rules.tolerance":    "evaluation.maintain_tolerance は 0〜1 の数です（0.1 = ±10％）",
-	"rules.bands_empty":  "evaluation.bands は「- {grade: A, min: 100}」の一覧で書いてください",
-	"rules.bands_one":    "evaluation.bands には評価の区分を2つ以上書いてください（最後の区分は、その上の区分の min 未満すべてです）",
-	"rules.bands_grade":  "evaluation.bands の %d番目の区分に grade（評価の記号）がありません",
-	"rules.bands_twice":  "evaluation.bands の grade「%s」が二度あります",
-	"rules.bands_min":    "evaluation.bands の「%s」の min が数ではありません",
-	"rules.bands_order":  "evaluation.bands は min の大きい順に書いてください（%s）",
 }
 
 func msg(code string) string { return messages[code] }

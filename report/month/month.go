@@ -76,8 +76,8 @@ func (res *Result) timed(name string, fn func() error) error {
 	return err
 }
 
-// OptionError is a mistake in the options (a missing inbox, wrong grade
-// bands): the caller has to change how it runs the month.
+// OptionError is a mistake in the options (a missing inbox): the caller
+// has to change how it runs the month.
 type OptionError struct{ Msg string }
 
 func (e OptionError) Error() string { return e.Msg }

@@ -204,50 +204,6 @@ func TestRunOptionErrors(t *testing.T) {
 	}
 }
 
-func TestNewRules(t *testing.T) {
-	tol := func(f float64) *float64 { return &f }
-	for _, tc := range []struct {
-		name  string
-		bands []shinchoku.GradeBand
-		tol   *float64
-		ok    bool
-	}{
-		{"defaults", nil, nil, true},
-		{"tolerance", nil, tol(0.2), true},
-		{"tolerance too large", nil, tol(1.5), false},
-		{"negative tolerance", nil, tol(-0.1), false},
-		{"bands", []shinchoku.GradeBand{{Grade: "S", Min: 120}, {Grade: "A", Min: 90}, {Grade: "B", Min: 0}}, nil, true},
-		{"bands not descending", []shinchoku.GradeBand{{Grade: "A", Min: 90}, {Grade: "B", Min: 90}}, nil, false},
-		{"no bands", []shinchoku.GradeBand{}, nil, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r, err := month.NewRules("", tc.bands, tc.tol)
-			if (err == nil) != tc.ok {
-				t.Fatalf("err = %v", err)
-			}
-			if err != nil {
-				var oe month.OptionError
-				if !errors.As(err, &oe) {
-					t.Errorf("%T is not an OptionError", err)
-				}
-				return
-			}
-			if tc.bands != nil {
-				// The last band catches every rate below it, however low.
-				if g := shinchoku.GradeFor(-1e300, r.Bands); g != tc.bands[len(tc.bands)-1].Grade {
-					t.Errorf("grade of a very low rate = %s", g)
-				}
-				if tc.bands[len(tc.bands)-1].Min != 0 {
-					t.Error("NewRules changed the caller's bands")
-				}
-			}
-			if tc.tol != nil && r.MaintainTolerance != *tc.tol {
-				t.Errorf("tolerance %v", r.MaintainTolerance)
-			}
-		})
-	}
-}
-
 // TestNoCommandLine: running a month needs neither the command-line nor the
 // configuration library.
 func TestNoCommandLine(t *testing.T) {

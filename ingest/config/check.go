@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"fmt"
@@ -13,21 +13,21 @@ import (
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 )
 
-// configKind is what a configuration key holds.
-type configKind int
+// kind is what a configuration key holds.
+type kind int
 
 const (
-	textKey    configKind = iota // any scalar, read as text
-	countKey                     // a whole number ≥ 0
-	numberKey                    // a finite number
-	listKey                      // a list of texts (or one text)
-	bandsKey                     // a list of {grade, min}
-	sectionKey                   // a mapping of further keys
+	textKey    kind = iota // any scalar, read as text
+	countKey               // a whole number ≥ 0
+	numberKey              // a finite number
+	listKey                // a list of texts (or one text)
+	bandsKey               // a list of {grade, min}
+	sectionKey             // a mapping of further keys
 )
 
-// configKeys are the keys a configuration file may hold; viper would take
-// any other key, or a value of the wrong type, silently (workers: many is 0).
-var configKeys = map[string]configKind{
+// keys are the keys a configuration file may hold; viper would take any
+// other key, or a value of the wrong type, silently (workers: many is 0).
+var keys = map[string]kind{
 	"plan": textKey, "period": textKey, "out": textKey, "inbox": textKey, "store": textKey,
 	"workers": countKey, "office": textKey, "deadline": textKey, "contact": textKey, "password": textKey,
 	"required": listKey, "cache_dir": textKey,
@@ -37,10 +37,16 @@ var configKeys = map[string]configKind{
 	"watch":            sectionKey, "watch.results": textKey,
 }
 
-// checkConfig checks a configuration file's keys and the types of their
-// values, and the environment variables that set typed keys. It returns
-// every problem, each with its place (file:line:column, or the variable).
-func checkConfig(file string, data []byte) []string {
+// envName is the environment variable that sets a key.
+func envName(key string) string {
+	return "SHINCHOKU_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// check checks a configuration file's keys and the types of their values,
+// and the environment variables that set typed keys. It returns every
+// problem, each with its place (file:line:column, or the variable). data
+// is nil when there is no file.
+func check(file string, data []byte) []string {
 	var probs []string
 	if data != nil {
 		var doc yaml.Node
@@ -49,44 +55,49 @@ func checkConfig(file string, data []byte) []string {
 			if root.Kind == yaml.MappingNode {
 				probs = checkSection(file, "", root, probs)
 			} else if !(root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
-				probs = append(probs, fmt.Sprintf("%s:%d:%d: 設定ファイルは「キー: 値」の形で書いてください", file, root.Line, root.Column))
+				probs = append(probs, place(file, root)+msg("config.not_mapping"))
 			}
 		}
 	}
 	var env []string
-	for key, kind := range configKeys {
-		name := "SHINCHOKU_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+	for key, kind := range keys {
+		name := envName(key)
 		val, ok := os.LookupEnv(name)
 		if !ok || val == "" {
 			continue
 		}
-		if msg := checkScalar(key, kind, val, "!!str"); msg != "" {
-			env = append(env, "環境変数 "+name+": "+msg)
+		if m := checkScalar(key, kind, val, "!!str"); m != "" {
+			env = append(env, msgf("config.env", name, m))
 		}
 	}
 	slices.Sort(env)
 	return append(probs, env...)
 }
 
+// place is where a node is, as a message prefix (file:line:column: ).
+func place(file string, n *yaml.Node) string {
+	return fmt.Sprintf("%s:%d:%d: ", file, n.Line, n.Column)
+}
+
 func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
-	at := func(n *yaml.Node, format string, args ...any) {
-		probs = append(probs, fmt.Sprintf("%s:%d:%d: ", file, n.Line, n.Column)+fmt.Sprintf(format, args...))
+	at := func(n *yaml.Node, code string, args ...any) {
+		probs = append(probs, place(file, n)+msgf(code, args...))
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		key := prefix + k.Value
-		kind, ok := configKeys[key]
+		kind, ok := keys[key]
 		if !ok {
 			if near := nearestKey(prefix, k.Value); near != "" {
-				at(k, "「%s」という設定はありません（%s のことですか）", key, near)
+				at(k, "key.unknown_near", key, near)
 			} else {
-				at(k, "「%s」という設定はありません（README の「設定」を参照）", key)
+				at(k, "key.unknown", key)
 			}
 			continue
 		}
 		if seen[key] {
-			at(k, "%s が二度書かれています", key)
+			at(k, "key.twice", key)
 		}
 		seen[key] = true
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -95,7 +106,7 @@ func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
 		switch kind {
 		case sectionKey:
 			if v.Kind != yaml.MappingNode {
-				at(v, "%s の下には「キー: 値」を字下げして書いてください", key)
+				at(v, "key.not_section", key)
 				continue
 			}
 			probs = checkSection(file, key+".", v, probs)
@@ -104,28 +115,28 @@ func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
 				continue
 			}
 			if v.Kind != yaml.SequenceNode {
-				at(v, "%s は一覧（[a, b]）で書いてください", key)
+				at(v, "key.not_list", key)
 				continue
 			}
 			for _, e := range v.Content {
 				if e.Kind != yaml.ScalarNode {
-					at(e, "%s の要素は文字で書いてください", key)
+					at(e, "key.list_not_text", key)
 				}
 			}
 		case bandsKey:
 			probs = checkBands(file, key, v, probs)
 		default:
 			if v.Kind != yaml.ScalarNode {
-				at(v, "%s には値を一つ書いてください（一覧や「キー: 値」は使えません）", key)
+				at(v, "key.not_scalar", key)
 				continue
 			}
-			if msg := checkScalar(key, kind, v.Value, v.Tag); msg != "" {
-				at(v, "%s", msg)
+			if m := checkScalar(key, kind, v.Value, v.Tag); m != "" {
+				probs = append(probs, place(file, v)+m)
 			}
 			if key == "office" && planfile.CheckDepartment(v.Value) != "" {
 				// The office is a department: its template's file name
 				// and page header carry its name.
-				at(v, "office は %d文字までの、制御文字を含まない担当課名です: %q", planfile.MaxDepartment, v.Value)
+				at(v, "key.office", planfile.MaxDepartment, v.Value)
 			}
 		}
 	}
@@ -133,12 +144,12 @@ func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
 }
 
 // checkScalar checks one value of a key; tag is YAML's resolved type.
-func checkScalar(key string, kind configKind, val, tag string) string {
+func checkScalar(key string, kind kind, val, tag string) string {
 	switch kind {
 	case countKey:
 		n, err := strconv.Atoi(strings.TrimSpace(val))
 		if err != nil || n < 0 {
-			return fmt.Sprintf("%s は 0 以上の整数です: 「%s」", key, val)
+			return msgf("value.count", key, val)
 		}
 	case numberKey:
 		f, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
@@ -146,7 +157,7 @@ func checkScalar(key string, kind configKind, val, tag string) string {
 			f, err = yamlFloat(val)
 		}
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return fmt.Sprintf("%s は数です: 「%s」", key, val)
+			return msgf("value.number", key, val)
 		}
 	}
 	return ""
@@ -160,17 +171,17 @@ func yamlFloat(s string) (float64, error) {
 }
 
 func checkBands(file, key string, v *yaml.Node, probs []string) []string {
-	at := func(n *yaml.Node, format string, args ...any) {
-		probs = append(probs, fmt.Sprintf("%s:%d:%d: ", file, n.Line, n.Column)+fmt.Sprintf(format, args...))
+	at := func(n *yaml.Node, code string, args ...any) {
+		probs = append(probs, place(file, n)+msgf(code, args...))
 	}
 	if v.Kind != yaml.SequenceNode {
-		at(v, "%s は「- {grade: A, min: 100}」の一覧で書いてください", key)
+		at(v, "bands.not_list", key)
 		return probs
 	}
 	grades := map[string]int{}
 	for _, b := range v.Content {
 		if b.Kind != yaml.MappingNode {
-			at(b, "%s の区分は {grade: A, min: 100} の形で書いてください", key)
+			at(b, "bands.not_mapping", key)
 			continue
 		}
 		var grade, min *yaml.Node
@@ -182,27 +193,27 @@ func checkBands(file, key string, v *yaml.Node, probs []string) []string {
 			case "min":
 				min = val
 			default:
-				at(k, "%s の区分に「%s」という項目はありません（grade と min）", key, k.Value)
+				at(k, "bands.unknown", key, k.Value)
 			}
 		}
 		switch {
 		case grade == nil:
-			at(b, "%s の区分に grade（評価の記号）がありません", key)
+			at(b, "bands.no_grade", key)
 		case grade.Kind != yaml.ScalarNode || strings.TrimSpace(grade.Value) == "" || grade.Tag == "!!null":
-			at(grade, "%s の grade が空です", key)
+			at(grade, "bands.empty_grade", key)
 		case grades[grade.Value] > 0:
-			at(grade, "%s の grade「%s」が二度あります（%d行目）", key, grade.Value, grades[grade.Value])
+			at(grade, "bands.grade_twice", key, grade.Value, grades[grade.Value])
 		default:
 			grades[grade.Value] = grade.Line
 		}
 		switch {
 		case min == nil:
-			at(b, "%s の区分に min（達成率の下限、％）がありません", key)
+			at(b, "bands.no_min", key)
 		case min.Kind != yaml.ScalarNode:
-			at(min, "%s の min は数です", key)
+			at(min, "bands.min_not_number", key)
 		default:
-			if msg := checkScalar(key+" の min", numberKey, min.Value, min.Tag); msg != "" {
-				at(min, "%s", msg)
+			if m := checkScalar(msgf("bands.min", key), numberKey, min.Value, min.Tag); m != "" {
+				probs = append(probs, place(file, min)+m)
 			}
 		}
 	}
@@ -213,7 +224,7 @@ func checkBands(file, key string, v *yaml.Node, probs []string) []string {
 // close (at most two edits).
 func nearestKey(prefix, name string) string {
 	best, bestD := "", 3
-	for k := range configKeys {
+	for k := range keys {
 		if !strings.HasPrefix(k, prefix) || strings.Contains(k[len(prefix):], ".") {
 			continue
 		}

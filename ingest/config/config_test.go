@@ -1,0 +1,253 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/templates/sheet"
+)
+
+// load makes settings from a configuration file's text, read from a
+// temporary folder, with the environment cleared of SHINCHOKU_ variables.
+func load(t *testing.T, yaml string) (*Config, error) {
+	t.Helper()
+	for _, e := range os.Environ() {
+		if name, _, _ := strings.Cut(e, "="); strings.HasPrefix(name, "SHINCHOKU_") {
+			t.Setenv(name, "")
+			os.Unsetenv(name)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "shinchoku.yaml")
+	if err := os.WriteFile(file, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := New()
+	return c, c.Load(file)
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		want       []string // every problem, in order
+	}{
+		{"empty", "", nil},
+		{"good", "workers: 2\noffice: 政策推進課\nrequired: [progress]\nevaluation:\n  method: shizuoka\n  bands:\n    - {grade: A, min: 100}\n    - {grade: C, min: 0}\n", nil},
+		{"not a mapping", "- a\n", []string{"f.yaml:1:1: 設定ファイルは「キー: 値」の形で書いてください"}},
+		{"misspelt", "wrokers: 2\n", []string{"f.yaml:1:1: 「wrokers」という設定はありません（workers のことですか）"}},
+		{"unknown", "colour: red\n", []string{"f.yaml:1:1: 「colour」という設定はありません（README の「設定」を参照）"}},
+		{"misspelt in a section", "evaluation:\n  methd: x\n", []string{"f.yaml:2:3: 「evaluation.methd」という設定はありません（evaluation.method のことですか）"}},
+		{"twice", "office: a\noffice: b\n", []string{"f.yaml:2:1: office が二度書かれています"}},
+		{"count", "workers: -1\n", []string{"f.yaml:1:10: workers は 0 以上の整数です: 「-1」"}},
+		{"number", "evaluation: {maintain_tolerance: .inf}\n", []string{"f.yaml:1:34: evaluation.maintain_tolerance は数です: 「.inf」"}},
+		{"section not a mapping", "report: 進捗\n", []string{"f.yaml:1:9: report の下には「キー: 値」を字下げして書いてください"}},
+		{"list of lists", "required: [[a]]\n", []string{"f.yaml:1:12: required の要素は文字で書いてください"}},
+		{"not a value", "office: [a]\n", []string{"f.yaml:1:9: office には値を一つ書いてください（一覧や「キー: 値」は使えません）"}},
+		{"office not a department", "office: \"課\\x1b[2J\"\n", []string{"f.yaml:1:9: office は 64文字までの、制御文字を含まない担当課名です: \"課\\x1b[2J\""}},
+		{"bands", "evaluation:\n  bands:\n    - A\n    - {grade: A, min: x, max: 1}\n    - {min: 0}\n    - {grade: A}\n", []string{
+			"f.yaml:3:7: evaluation.bands の区分は {grade: A, min: 100} の形で書いてください",
+			"f.yaml:4:26: evaluation.bands の区分に「max」という項目はありません（grade と min）",
+			"f.yaml:4:23: evaluation.bands の min は数です: 「x」",
+			"f.yaml:5:7: evaluation.bands の区分に grade（評価の記号）がありません",
+			"f.yaml:6:15: evaluation.bands の grade「A」が二度あります（4行目）",
+			"f.yaml:6:7: evaluation.bands の区分に min（達成率の下限、％）がありません",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := check("f.yaml", []byte(tc.yaml))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCheckEnvironment(t *testing.T) {
+	t.Setenv("SHINCHOKU_WORKERS", "many")
+	t.Setenv("SHINCHOKU_EVALUATION_MAINTAIN_TOLERANCE", "0.1")
+	t.Setenv("SHINCHOKU_OFFICE", "") // empty: as if not set
+	got := check("", nil)
+	want := []string{"環境変数 SHINCHOKU_WORKERS: workers は 0 以上の整数です: 「many」"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNearestKey(t *testing.T) {
+	for _, tc := range []struct{ prefix, name, want string }{
+		{"", "wrokers", "workers"},
+		{"", "offce", "office"},
+		{"", "colour", ""},
+		{"evaluation.", "bans", "evaluation.bands"},
+		{"", "bands", ""}, // only keys at the same level
+	} {
+		if got := nearestKey(tc.prefix, tc.name); got != tc.want {
+			t.Errorf("nearestKey(%q, %q) = %q, want %q", tc.prefix, tc.name, got, tc.want)
+		}
+	}
+	if d := editDistance("担当課", "担当"); d != 1 {
+		t.Errorf("editDistance counts runes: %d", d)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	c, err := load(t, "office: 企画課\nworkers: 3\nrequired: [analysis, self_evaluation]\nreport: {title: 進捗}\nwatch: {results: 結果}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Office() != "企画課" || c.Workers() != 3 || c.ReportTitle() != "進捗" || c.WatchResults() != "結果" {
+		t.Errorf("office %q, workers %d, title %q, results %q", c.Office(), c.Workers(), c.ReportTitle(), c.WatchResults())
+	}
+	if req, err := c.Required(); err != nil || !slices.Equal(req, []string{sheet.Analysis, sheet.SelfEval}) {
+		t.Errorf("required %q, %v", req, err)
+	}
+	// Defaults.
+	if c.Store() != filepath.Join("shinchoku-data", "shinchoku.db") || c.Out() != "shinchoku-out" {
+		t.Errorf("store %q, out %q", c.Store(), c.Out())
+	}
+	// The environment is above the file, a flag above both.
+	t.Setenv("SHINCHOKU_OFFICE", "総務課")
+	if c.Office() != "総務課" {
+		t.Errorf("environment: office %q", c.Office())
+	}
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+	fs.String("office", "", "")
+	c.BindFlag("office", fs.Lookup("office"))
+	if err := fs.Parse([]string{"--office", "財政課"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.Office() != "財政課" {
+		t.Errorf("flag: office %q", c.Office())
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	_, err := load(t, "workers: many\nwrokers: 2\n")
+	var ce Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("%T %v is not an Error", err, err)
+	}
+	if !strings.HasPrefix(err.Error(), "設定に誤りがあります（2件）:\n") || strings.Count(err.Error(), "\n") != 2 {
+		t.Errorf("error %q", err)
+	}
+	c, _ := load(t, "required: [progress, summary]\n")
+	if _, err := c.Required(); !errors.As(err, &ce) || err.Error() != "設定 required の「summary」は使えません（使えるもの: analysis, outlook, progress, self_evaluation）" {
+		t.Errorf("required: %v", err)
+	}
+	if _, err := c.ReaderOptions(); !errors.As(err, &ce) {
+		t.Errorf("reader options: %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "none.yaml")
+	if err := New().Load(missing); err == nil || errors.As(err, &ce) || !strings.Contains(err.Error(), "設定ファイル "+missing+" を読めません") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	c, err := load(t, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ce Error
+	if _, err := c.Period(); !errors.As(err, &ce) || err.Error() != "--period で報告する月を指定してください（例: --period 2024-09）" {
+		t.Errorf("no period: %v", err)
+	}
+	if o, err := c.ReaderOptions(); err != nil || o.Period != nil || o.Office != "政策推進課" {
+		t.Errorf("reader options without a period: %+v, %v", o, err)
+	}
+	c.Set("period", "2024-9")
+	if _, err := c.Period(); !errors.As(err, &ce) || err.Error() != `--period は YYYY-MM の形で指定してください（例: 2024-09）: "2024-9"` {
+		t.Errorf("bad period: %v", err)
+	}
+	c.Set("period", "2024-09")
+	p, err := c.Period()
+	if err != nil || p != (shinchoku.Period{Year: 2024, Month: 9}) {
+		t.Errorf("period %v, %v", p, err)
+	}
+	if o, err := c.ReaderOptions(); err != nil || o.Period == nil || *o.Period != p {
+		t.Errorf("reader options: %+v, %v", o, err)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	c, err := load(t, "cache_dir: off\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Plan()
+	if err != nil || p == nil {
+		t.Fatalf("built-in plan: %v", err)
+	}
+	// A period outside the plan is refused; one far from it is shown as typed.
+	var ce Error
+	for _, tc := range []struct{ period, want string }{
+		{"2015-04", "--period 2015-04（平成27年度）は計画「"},
+		{"9999-12", "--period 9999-12 は計画「"},
+	} {
+		c.Set("period", tc.period)
+		if _, _, err := c.PeriodAndPlan(); !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("period %s: %v", tc.period, err)
+		}
+	}
+	c.Set("period", "")
+	c.Set("plan", "no-such-plan")
+	if _, err := c.Plan(); !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), `計画 "no-such-plan" が見つかりません（組み込みの計画: `) {
+		t.Errorf("unknown plan: %v", err)
+	}
+	// A plan file is read; a folder cannot be.
+	dir := t.TempDir()
+	c.Set("plan", dir)
+	if _, err := c.Plan(); err == nil || errors.As(err, &ce) || !strings.HasPrefix(err.Error(), "計画ファイル "+dir+" を読めません（") {
+		t.Errorf("plan folder: %v", err)
+	}
+}
+
+func TestNewRules(t *testing.T) {
+	tol := func(f float64) *float64 { return &f }
+	for _, tc := range []struct {
+		name  string
+		bands []shinchoku.GradeBand
+		tol   *float64
+		ok    bool
+	}{
+		{"defaults", nil, nil, true},
+		{"tolerance", nil, tol(0.2), true},
+		{"tolerance too large", nil, tol(1.5), false},
+		{"negative tolerance", nil, tol(-0.1), false},
+		{"bands", []shinchoku.GradeBand{{Grade: "S", Min: 120}, {Grade: "A", Min: 90}, {Grade: "B", Min: 0}}, nil, true},
+		{"bands not descending", []shinchoku.GradeBand{{Grade: "A", Min: 90}, {Grade: "B", Min: 90}}, nil, false},
+		{"no bands", []shinchoku.GradeBand{}, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := newRules("", tc.bands, tc.tol)
+			if (err == nil) != tc.ok {
+				t.Fatalf("err = %v", err)
+			}
+			if err != nil {
+				var ce Error
+				if !errors.As(err, &ce) {
+					t.Errorf("%T is not an Error", err)
+				}
+				return
+			}
+			if tc.bands != nil {
+				// The last band catches every rate below it, however low.
+				if g := shinchoku.GradeFor(-1e300, r.Bands); g != tc.bands[len(tc.bands)-1].Grade {
+					t.Errorf("grade of a very low rate = %s", g)
+				}
+				if tc.bands[len(tc.bands)-1].Min != 0 {
+					t.Error("newRules changed the caller's bands")
+				}
+			}
+			if tc.tol != nil && r.MaintainTolerance != *tc.tol {
+				t.Errorf("tolerance %v", r.MaintainTolerance)
+			}
+		})
+	}
+}
