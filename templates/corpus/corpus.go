@@ -1,7 +1,12 @@
-// Package corpus makes submissions the way departments would: it fills
-// generated templates with actuals and short narratives, with the usual
-// trouble in some of them. shinchoku demo uses it on the embedded plans, and
-// on a synthetic prefecture-size plan for the scale benchmarks.
+// Package corpus is the department simulator of shinchoku demo: it makes
+// submissions the way departments would, filling generated templates with
+// actuals and short narratives, with the usual trouble in some of them.
+// The demo (report/demo) uses it on the embedded plans, and on a synthetic
+// prefecture-size plan for the scale benchmarks, so it ships in the binary;
+// the tests of the reader, the reports and the monthly run use the same
+// submissions. It imports neither report/month nor ingest/planfile: the
+// in-package tests of ingest/planfile and of what report/month uses
+// (report/pdf, report/workbook, …) import it, which would make a cycle.
 package corpus
 
 import (
