@@ -251,3 +251,18 @@ func TestNewRules(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCheck: any configuration file is checked without a panic, and every
+// problem is told with its place in the file.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"", "workers: 2\n", "- a\n", "evaluation:\n  bands:\n    - {grade: A, min: .nan}\n    - [1]\n", "office: {a: b}\nwrokers: x\n", "report: 1\nreport: 2\n", "&a [*a]\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, p := range check("f.yaml", data) {
+			if !strings.HasPrefix(p, "f.yaml:") && !strings.HasPrefix(p, "環境変数 ") {
+				t.Errorf("problem without its place: %q", p)
+			}
+		}
+	})
+}
