@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"math"
-	"slices"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -12,15 +10,14 @@ import (
 // querier is what both the store and a run's transaction can query.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
-// view holds the read queries, shared by Store and Run.
+// view holds the read queries, shared by Store and Run. A run's queries see
+// what it has written: what a run evaluates is what SQLite gives back, the
+// same as a later command reads.
 type view struct {
 	q querier
-	// recorded holds the submissions a run has written, by id, as reading
-	// them back would give them: Accepted takes their entries from here
-	// instead of querying 100,000 rows it has just inserted.
-	recorded map[int64]*shinchoku.Submission
 }
 
 // Replaced lists, by department, the files of a period that a newer
@@ -68,7 +65,9 @@ func (v view) Receipts(ctx context.Context, p shinchoku.Period) ([]Receipt, erro
 	return out, rows.Err()
 }
 
-// Accepted returns the accepted submissions of a period, by department.
+// Accepted returns the accepted submissions of a period, by department,
+// as SQLite gives them back (no −0, NaN as no value): within a run too, so
+// that the month is evaluated on what a later command will read.
 func (v view) Accepted(ctx context.Context, p shinchoku.Period) ([]*shinchoku.Submission, error) {
 	rows, err := v.q.QueryContext(ctx, `SELECT id, department, plan_id, plan_hash FROM submissions
 		WHERE period = ? AND state = ? ORDER BY department`, p.String(), shinchoku.StateAccepted)
@@ -87,25 +86,33 @@ func (v view) Accepted(ctx context.Context, p shinchoku.Period) ([]*shinchoku.Su
 		subs, ids = append(subs, s), append(ids, id)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := rows.Err(); err != nil || len(subs) == 0 {
+		return subs, err
+	}
+	// Prepared once for the month: a prefecture has 1,000 departments.
+	indicators, err := v.q.PrepareContext(ctx, `SELECT indicator_id, actual, status, publish_date, remarks
+		FROM indicator_entries WHERE submission_id = ? ORDER BY rowid`)
+	if err != nil {
 		return nil, err
 	}
+	defer indicators.Close()
+	nodes, err := v.q.PrepareContext(ctx, `SELECT node_id, progress, analysis, outlook, self_evaluation
+		FROM node_entries WHERE submission_id = ? ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer nodes.Close()
 	for i, s := range subs {
-		if r, ok := v.recorded[ids[i]]; ok {
-			s.Indicators = slices.Clone(r.Indicators)
-			s.Nodes = slices.Clone(r.Nodes)
-			continue
-		}
-		if err := v.entries(ctx, ids[i], s); err != nil {
+		if err := entries(ctx, indicators, nodes, ids[i], s); err != nil {
 			return nil, err
 		}
 	}
 	return subs, nil
 }
 
-func (v view) entries(ctx context.Context, id int64, s *shinchoku.Submission) error {
-	rows, err := v.q.QueryContext(ctx, `SELECT indicator_id, actual, status, publish_date, remarks
-		FROM indicator_entries WHERE submission_id = ? ORDER BY rowid`, id)
+// entries reads a submission's entries in the order they were recorded.
+func entries(ctx context.Context, indicators, nodes *sql.Stmt, id int64, s *shinchoku.Submission) error {
+	rows, err := indicators.QueryContext(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -127,8 +134,7 @@ func (v view) entries(ctx context.Context, id int64, s *shinchoku.Submission) er
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = v.q.QueryContext(ctx, `SELECT node_id, progress, analysis, outlook, self_evaluation
-		FROM node_entries WHERE submission_id = ? ORDER BY rowid`, id)
+	rows, err = nodes.QueryContext(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -231,25 +237,4 @@ func (v view) History(ctx context.Context, upTo shinchoku.Period) (map[string][]
 		}
 	}
 	return out, rows.Err()
-}
-
-// asStored is a submission's entries as the store gives them back: SQLite
-// keeps no −0 (it stores a whole REAL as an integer) and no NaN (NULL).
-func asStored(sub *shinchoku.Submission) *shinchoku.Submission {
-	out := &shinchoku.Submission{}
-	if len(sub.Indicators) > 0 {
-		out.Indicators = slices.Clone(sub.Indicators)
-	}
-	if len(sub.Nodes) > 0 {
-		out.Nodes = slices.Clone(sub.Nodes)
-	}
-	for i, e := range out.Indicators {
-		switch {
-		case !e.Actual.Set || math.IsNaN(e.Actual.Num):
-			out.Indicators[i].Actual = shinchoku.Value{}
-		case e.Actual.Num == 0:
-			out.Indicators[i].Actual = shinchoku.Num(0)
-		}
-	}
-	return out
 }

@@ -327,7 +327,7 @@ func (s *Store) Begin(ctx context.Context) (*Run, error) {
 			os.Remove(n)
 		}
 	}
-	return &Run{view: view{q: tx, recorded: map[int64]*shinchoku.Submission{}}, s: s, tx: tx,
+	return &Run{view: view{q: tx}, s: s, tx: tx,
 		inserts: map[insertKey]*sql.Stmt{}}, nil
 }
 
@@ -410,7 +410,6 @@ func (r *Run) Record(ctx context.Context, rc Receipt, sub *shinchoku.Submission)
 	if err != nil {
 		return false, err
 	}
-	r.recorded[id] = asStored(sub)
 	return true, nil
 }
 
