@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // chart is the overview's horizontal stacked bars, one per goal and one for

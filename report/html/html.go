@@ -4,7 +4,7 @@
 // with the PDF's content and figures, structured for screen readers
 // (headings nested like the plan, tables with captions and header cells,
 // the overview chart as SVG with a text alternative), readable on a phone
-// and printable on A4. Every word and figure comes from report/content,
+// and printable on A4. Every word and figure comes from report/internal/content,
 // which the PDF draws from too.
 package html
 
@@ -19,7 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // Options are what the report says about itself.

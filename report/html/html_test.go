@@ -12,7 +12,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 	"github.com/shinchoku/shinchoku/seeds"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )

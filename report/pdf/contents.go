@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // contentsEntries are the headings the contents list: every level but the

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // drawn is one text drawn on a page.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/fonts"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // Options are what the report says about itself.

@@ -1,6 +1,6 @@
 // The report's sections: the cover, the overview of grades and submissions,
 // then per goal its numeric targets and per project its KPI table and
-// narrative. They say what to draw; the content comes from report/content.
+// narrative. They say what to draw; the content comes from report/internal/content.
 
 package pdf
 
@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 func (d *doc) cover() {

@@ -9,7 +9,7 @@ import (
 	"github.com/go-text/typesetting/segmenter"
 	"github.com/signintech/gopdf"
 
-	"github.com/shinchoku/shinchoku/report/content"
+	"github.com/shinchoku/shinchoku/report/internal/content"
 )
 
 // column of a table.
