@@ -56,16 +56,18 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 				fmt.Fprintf(w, "  ・%s\n", n)
 			}
 			fmt.Fprintln(w)
-			cfg.Set("inbox", d.Inbox())
-			cfg.Set("out", d.Out())
-			cfg.Set("store", d.Store())
-			cfg.Set("period", d.Period.String())
 			genStart := time.Now()
 			if err := d.WritePlan(); err != nil {
 				return err
 			}
 			genTook := time.Since(genStart)
-			res, err := runMonth(cmd.Context(), cfg, d.Plan, d.Period, cmd.ErrOrStderr())
+			o, err := monthOptions(cfg, d.Plan, d.Period)
+			if err != nil {
+				return err
+			}
+			// The demo's month runs in its own folder.
+			o.Inbox, o.Out, o.Store = d.Inbox(), d.Out(), d.Store()
+			res, err := runMonth(cmd.Context(), o, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

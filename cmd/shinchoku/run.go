@@ -51,7 +51,11 @@ func newRunCommand(cfg *config.Config) *cobra.Command {
 				return err
 			}
 			loaded := month.Stage{Name: "計画の読み込み", Took: time.Since(loadStart)}
-			res, err := runMonth(cmd.Context(), cfg, plan, period, cmd.ErrOrStderr())
+			o, err := monthOptions(cfg, plan, period)
+			if err != nil {
+				return err
+			}
+			res, err := runMonth(cmd.Context(), o, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -74,29 +78,26 @@ func newRunCommand(cfg *config.Config) *cobra.Command {
 }
 
 // monthOptions maps the configuration onto a month's options.
-func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (month.Options, *progress, error) {
+func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Period) (month.Options, error) {
 	rules, err := cfg.Rules()
 	if err != nil {
-		return month.Options{}, nil, err
+		return month.Options{}, err
 	}
 	required, err := cfg.Required()
 	if err != nil {
-		return month.Options{}, nil, err
+		return month.Options{}, err
 	}
-	bar := &progress{w: progressOut, name: "検証"}
 	return month.Options{
 		Plan: plan, Period: period, Inbox: cfg.Inbox(), Store: cfg.Store(), Out: cfg.Out(),
 		Office: cfg.Office(), Rules: rules, Required: required, Workers: cfg.Workers(),
-		Report: pdf.Options{Title: cfg.ReportTitle()}, Progress: bar.update,
-	}, bar, nil
+		Report: pdf.Options{Title: cfg.ReportTitle()},
+	}, nil
 }
 
-// runMonth runs the configured month, showing how far reading is on progressOut.
-func runMonth(ctx context.Context, cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Period, progressOut io.Writer) (*month.Result, error) {
-	o, bar, err := monthOptions(cfg, plan, period, progressOut)
-	if err != nil {
-		return nil, err
-	}
+// runMonth runs a month, showing how far reading is on progressOut.
+func runMonth(ctx context.Context, o month.Options, progressOut io.Writer) (*month.Result, error) {
+	bar := &progress{w: progressOut, name: "検証"}
+	o.Progress = bar.update
 	res, err := month.Run(ctx, o)
 	bar.finish()
 	return res, err

@@ -32,7 +32,7 @@ func newTemplatesCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ropts, err := cfg.ReaderOptions()
+			required, err := cfg.Required()
 			if err != nil {
 				return err
 			}
@@ -42,7 +42,7 @@ func newTemplatesCommand(cfg *config.Config) *cobra.Command {
 					Deadline: cfg.Deadline(), Contact: cfg.Contact(),
 					Password: cfg.Password(),
 					// The fields the reader will require are marked on the sheet.
-					Required: append([]string{}, ropts.Required...),
+					Required: required,
 				},
 				Store: cfg.Store(), Departments: cfg.Departments(),
 				Dir: cfg.TemplatesDir(), Out: cfg.Out(),

@@ -88,11 +88,6 @@ func (c *Config) BindFlag(key string, f *pflag.Flag) {
 	c.v.BindPFlag(key, f)
 }
 
-// Set sets key above every other source (demo runs in its own folder).
-func (c *Config) Set(key string, value any) {
-	c.v.Set(key, value)
-}
-
 // Inbox is the folder of submitted workbooks (inbox); "" is inbox/<period>.
 func (c *Config) Inbox() string { return c.v.GetString("inbox") }
 

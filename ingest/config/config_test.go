@@ -32,6 +32,17 @@ func load(t *testing.T, yaml string) (*Config, error) {
 	return c, c.Load(file)
 }
 
+// set gives key a value as a flag does.
+func set(t *testing.T, c *Config, key, value string) {
+	t.Helper()
+	fs := pflag.NewFlagSet(key, pflag.ContinueOnError)
+	fs.String(key, "", "")
+	c.BindFlag(key, fs.Lookup(key))
+	if err := fs.Set(key, value); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestCheck(t *testing.T) {
 	for _, tc := range []struct {
 		name, yaml string
@@ -161,11 +172,11 @@ func TestPeriod(t *testing.T) {
 	if o, err := c.ReaderOptions(); err != nil || o.Period != nil || o.Office != "政策推進課" {
 		t.Errorf("reader options without a period: %+v, %v", o, err)
 	}
-	c.Set("period", "2024-9")
+	set(t, c, "period", "2024-9")
 	if _, err := c.Period(); !errors.As(err, &ce) || err.Error() != `--period は YYYY-MM の形で指定してください（例: 2024-09）: "2024-9"` {
 		t.Errorf("bad period: %v", err)
 	}
-	c.Set("period", "2024-09")
+	set(t, c, "period", "2024-09")
 	p, err := c.Period()
 	if err != nil || p != (shinchoku.Period{Year: 2024, Month: 9}) {
 		t.Errorf("period %v, %v", p, err)
@@ -190,19 +201,19 @@ func TestPlan(t *testing.T) {
 		{"2015-04", "--period 2015-04（平成27年度）は計画「"},
 		{"9999-12", "--period 9999-12 は計画「"},
 	} {
-		c.Set("period", tc.period)
+		set(t, c, "period", tc.period)
 		if _, _, err := c.PeriodAndPlan(); !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("period %s: %v", tc.period, err)
 		}
 	}
-	c.Set("period", "")
-	c.Set("plan", "no-such-plan")
+	set(t, c, "period", "")
+	set(t, c, "plan", "no-such-plan")
 	if _, err := c.Plan(); !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), `計画 "no-such-plan" が見つかりません（組み込みの計画: `) {
 		t.Errorf("unknown plan: %v", err)
 	}
 	// A plan file is read; a folder cannot be.
 	dir := t.TempDir()
-	c.Set("plan", dir)
+	set(t, c, "plan", dir)
 	if _, err := c.Plan(); err == nil || errors.As(err, &ce) || !strings.HasPrefix(err.Error(), "計画ファイル "+dir+" を読めません（") {
 		t.Errorf("plan folder: %v", err)
 	}
