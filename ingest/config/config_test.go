@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -276,4 +278,46 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestPlanCache(t *testing.T) {
+	c, err := load(t, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := c.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yaml bytes.Buffer
+	if err := planfile.WriteYAML(&yaml, builtin); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := os.WriteFile(file, yaml.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set(t, c, "plan", file)
+	for _, tc := range []struct {
+		dir     string
+		entries int
+	}{{"off", 0}, {t.TempDir(), 1}} {
+		set(t, c, "cache_dir", tc.dir)
+		for range 2 { // the second reading comes from the cache, when there is one
+			p, err := c.Plan()
+			if err != nil || p.Hash() != builtin.Hash() {
+				t.Fatalf("cache_dir %s: %v", tc.dir, err)
+			}
+		}
+		if tc.dir == "off" {
+			if _, err := os.Stat("off"); err == nil {
+				t.Error("cache_dir off made a folder named off")
+			}
+			continue
+		}
+		entries, _ := os.ReadDir(tc.dir)
+		if len(entries) != tc.entries {
+			t.Errorf("cache_dir %s holds %d entries, want %d", tc.dir, len(entries), tc.entries)
+		}
+	}
 }
