@@ -321,3 +321,37 @@ func TestPlanCache(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysInReadme: the README's table of settings names every key a
+// configuration file may hold, and no other; a new key is documented or
+// refused.
+func TestKeysInReadme(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(data), "| キー | フラグ | 既定値 | 意味 |")
+	if !ok {
+		t.Fatal("README has no table of settings")
+	}
+	documented := map[string]bool{}
+	for _, line := range strings.Split(table, "\n")[2:] {
+		if !strings.HasPrefix(line, "| `") {
+			break
+		}
+		key, _, _ := strings.Cut(strings.TrimPrefix(line, "| `"), "`")
+		documented[key] = true
+		if _, ok := keys[key]; !ok && !strings.HasSuffix(key, ".*") {
+			t.Errorf("README documents %s, which the configuration refuses", key)
+		}
+	}
+	for key, kind := range keys {
+		section, _, nested := strings.Cut(key, ".")
+		switch {
+		case kind == sectionKey:
+		case documented[key], nested && documented[section+".*"]:
+		default:
+			t.Errorf("the README's table of settings does not name %s", key)
+		}
+	}
+}
