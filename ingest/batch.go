@@ -178,6 +178,22 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
+// Failure is an I/O failure told in Japanese: its text names the file and
+// the reason in words; the cause stays reachable with errors.Is.
+type Failure struct {
+	Msg string
+	Err error
+}
+
+func (e Failure) Error() string { return e.Msg }
+func (e Failure) Unwrap() error { return e.Err }
+
+// Failf describes an I/O failure: what could not be done (format, args),
+// and why (err, in words as Reason says it).
+func Failf(err error, format string, args ...any) error {
+	return Failure{fmt.Sprintf(format, args...) + "（" + Reason(err) + "）", err}
+}
+
 // Reason says in Japanese why a file or folder could not be used; a cause
 // it does not know is given as the system states it, for the office.
 func Reason(err error) string {

@@ -67,7 +67,7 @@ func (c *Config) Load(file string) error {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return failf(err, "config.read", file)
+		return ingest.Failf(err, msg("config.read"), file)
 	}
 	return problems(check(file, data))
 }
@@ -187,18 +187,4 @@ func errorf(code string, args ...any) error {
 		return Error{msg(code)}
 	}
 	return Error{msgf(code, args...)}
-}
-
-// readError is a file that could not be read: what (the message) and why
-// (the cause, in words); the cause stays reachable with errors.Is.
-type readError struct {
-	msg string
-	err error
-}
-
-func (e readError) Error() string { return e.msg }
-func (e readError) Unwrap() error { return e.err }
-
-func failf(err error, code string, args ...any) error {
-	return readError{msgf(code, args...) + "（" + ingest.Reason(err) + "）", err}
 }

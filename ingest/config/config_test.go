@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
@@ -216,7 +217,8 @@ func TestPlan(t *testing.T) {
 	// A plan file is read; a folder cannot be.
 	dir := t.TempDir()
 	set(t, c, "plan", dir)
-	if _, err := c.Plan(); err == nil || errors.As(err, &ce) || !strings.HasPrefix(err.Error(), "計画ファイル "+dir+" を読めません（") {
+	var fe ingest.Failure
+	if _, err := c.Plan(); !errors.As(err, &fe) || errors.As(err, &ce) || !strings.HasPrefix(err.Error(), "計画ファイル "+dir+" を読めません（") {
 		t.Errorf("plan folder: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/seeds"
 )
@@ -74,7 +75,7 @@ func (c *Config) CheckPlan() (*shinchoku.Plan, shinchoku.Findings, error) {
 		if os.IsNotExist(err) {
 			return nil, nil, errorf("plan.unknown", name, strings.Join(seeds.Names(), ", "))
 		}
-		return nil, nil, failf(err, "plan.read", name)
+		return nil, nil, ingest.Failf(err, msg("plan.read"), name)
 	}
 	return c.planCache().Check(name, data)
 }

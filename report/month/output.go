@@ -262,20 +262,11 @@ func commitTemp(tmp, path string) error {
 	return nil
 }
 
-// Failure is an I/O failure told in Japanese: its text names the file and
-// the reason in words; the cause stays reachable with errors.Is.
-type Failure struct {
-	msg string
-	err error
-}
-
-func (e Failure) Error() string { return e.msg }
-func (e Failure) Unwrap() error { return e.err }
-
-// Failf describes an I/O failure: what could not be done (format, args),
-// and why (err, in words).
+// Failf describes an I/O failure of a file or the store (an
+// ingest.Failure): what could not be done (format, args), and why (err, in
+// words, the store's conditions among them).
 func Failf(err error, format string, args ...any) error {
-	return Failure{fmt.Sprintf(format, args...) + "（" + reason(err) + "）", err}
+	return ingest.Failure{Msg: fmt.Sprintf(format, args...) + "（" + reason(err) + "）", Err: err}
 }
 
 // reason says in Japanese why an operation on a file or the store failed.
@@ -296,9 +287,9 @@ func reason(err error) string {
 	case store.ErrInterrupted:
 		return msg("reason.interrupted")
 	}
-	var f Failure
+	var f ingest.Failure
 	if errors.As(err, &f) {
-		return f.msg
+		return f.Msg
 	}
 	return ingest.Reason(err)
 }
