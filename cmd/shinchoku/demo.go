@@ -9,6 +9,7 @@ import (
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/demo"
 	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
 func newDemoCommand(cfg *config.Config) *cobra.Command {
@@ -39,7 +40,7 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := terminal(cmd.OutOrStdout())
+			w := terminal.Escape(cmd.OutOrStdout())
 			fmt.Fprintf(w, "見本: %s（%s）\n", d.Plan.Title, d.Period.Label())
 			inboxStart := time.Now()
 			notes, err := d.WriteInbox(cfg.Office())
@@ -71,9 +72,9 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printRun(w, res)
+			terminal.Run(w, res)
 			if timings {
-				printStages(cmd.ErrOrStderr(), append([]month.Stage{{Name: "様式の作成・記入", Took: inboxTook + genTook}}, res.Stages...))
+				terminal.Stages(cmd.ErrOrStderr(), append([]month.Stage{{Name: "様式の作成・記入", Took: inboxTook + genTook}}, res.Stages...))
 			}
 			if res.Returned > 0 {
 				fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")

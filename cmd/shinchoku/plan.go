@@ -11,6 +11,7 @@ import (
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/outline"
+	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
 var planFormats = []string{"tree", "json", "csv", "yaml"}
@@ -42,7 +43,7 @@ func newPlanCommand(cfg *config.Config) *cobra.Command {
 			}
 			// Warnings go to stderr, so that the plan on stdout stays usable.
 			for _, f := range warnings {
-				fmt.Fprintln(terminal(cmd.ErrOrStderr()), f.String())
+				fmt.Fprintln(terminal.Escape(cmd.ErrOrStderr()), f.String())
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			switch format {

@@ -14,6 +14,7 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
 // Exit codes: 0 clean, 1 findings in the input, 2 usage or I/O failure.
@@ -34,7 +35,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	stderr = terminal(stderr) // messages quote file names and cell text
+	stderr = terminal.Escape(stderr) // messages quote file names and cell text
 	if errors.Is(err, errFindings) {
 		return exitFindings
 	}
@@ -207,14 +208,14 @@ func flagUsages(fs *pflag.FlagSet) string {
 			usage += "（既定: " + d + "）"
 		}
 		lines = append(lines, line{left, usage})
-		width = max(width, displayWidth(left))
+		width = max(width, terminal.Width(left))
 	})
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(l.left + strings.Repeat(" ", width-displayWidth(l.left)+3) + l.usage)
+		b.WriteString(l.left + strings.Repeat(" ", width-terminal.Width(l.left)+3) + l.usage)
 	}
 	return b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/pdf"
+	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
 func newRunCommand(cfg *config.Config) *cobra.Command {
@@ -59,9 +60,9 @@ func newRunCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printRun(terminal(cmd.OutOrStdout()), res)
+			terminal.Run(cmd.OutOrStdout(), res)
 			if timings, _ := cmd.Flags().GetBool("timings"); timings {
-				printStages(cmd.ErrOrStderr(), append([]month.Stage{loaded}, res.Stages...))
+				terminal.Stages(cmd.ErrOrStderr(), append([]month.Stage{loaded}, res.Stages...))
 			}
 			if res.Returned > 0 {
 				return errFindings
@@ -96,38 +97,11 @@ func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Per
 
 // runMonth runs a month, showing how far reading is on progressOut.
 func runMonth(ctx context.Context, o month.Options, progressOut io.Writer) (*month.Result, error) {
-	bar := &progress{w: progressOut, name: "検証"}
-	o.Progress = bar.update
+	bar := terminal.NewProgress(progressOut, "検証")
+	o.Progress = bar.Update
 	res, err := month.Run(ctx, o)
-	bar.finish()
+	bar.Finish()
 	return res, err
-}
-
-func printRun(w io.Writer, res *month.Result) {
-	pr := res.Progress
-	fmt.Fprintf(w, "%sの月次処理（%s）\n\n", res.Period.Label(), pr.Plan.Title)
-	var rows [][]string
-	states := map[shinchoku.State]int{}
-	for _, d := range pr.Departments {
-		states[d.State]++
-		rows = append(rows, []string{d.Department, d.State.Label(), fmt.Sprint(d.Errors), fmt.Sprint(d.Warnings), d.File})
-	}
-	printTable(w, []string{"担当課", "状態", " エラー", " 警告", "ファイル"}, rows)
-	for _, s := range res.Skipped {
-		fmt.Fprintf(w, "読み飛ばし: %s（%s）\n", s.File, s.Reason)
-	}
-	printReplaced(w, pr.Departments)
-	printReturned(w, res.OutDir, res.Outputs, res.Files)
-	errs, warns := pr.Findings.Count()
-	fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d（指摘: エラー %d件、警告 %d件）\n",
-		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)
-	if res.Changed == 0 {
-		fmt.Fprintln(w, "記録に変更はありません（同じ提出を処理済み）")
-	}
-	fmt.Fprintln(w, "\n出力:")
-	for _, o := range res.Outputs {
-		fmt.Fprintf(w, "  %s\n", o)
-	}
 }
 
 func newStatusCommand(cfg *config.Config) *cobra.Command {
@@ -146,17 +120,7 @@ func newStatusCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := terminal(cmd.OutOrStdout())
-			fmt.Fprintf(w, "%sの提出状況（%s）\n\n", period.Label(), plan.Title)
-			var rows [][]string
-			states := map[shinchoku.State]int{}
-			for _, d := range pr.Departments {
-				states[d.State]++
-				rows = append(rows, []string{d.Department, d.State.Label(), d.File})
-			}
-			printTable(w, []string{"担当課", "状態", "ファイル"}, rows)
-			printReplaced(w, pr.Departments)
-			fmt.Fprintf(w, "\n受理 %d、差し戻し %d、未提出 %d\n", states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
+			terminal.Status(cmd.OutOrStdout(), pr)
 			return nil
 		},
 	}
@@ -192,7 +156,7 @@ PDF と同じ名前の .html）を作ります。
 			if err != nil {
 				return err
 			}
-			if err := reportable(terminal(cmd.ErrOrStderr()), pr, cfg.Store()); err != nil {
+			if err := reportable(terminal.Escape(cmd.ErrOrStderr()), pr, cfg.Store()); err != nil {
 				return err
 			}
 			out, _ := cmd.Flags().GetString("out")
@@ -211,7 +175,7 @@ PDF と同じ名前の .html）を作ります。
 			if err := month.WriteFile(htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: title}) }); err != nil {
 				return err
 			}
-			fmt.Fprintf(terminal(cmd.OutOrStdout()), "%sの進捗状況報告書を作成しました: %s（HTML 版: %s）\n", period.Label(), out, htmlOut)
+			terminal.Report(cmd.OutOrStdout(), period, out, htmlOut)
 			return nil
 		},
 	}
@@ -221,15 +185,26 @@ PDF と同じ名前の .html）を作ります。
 	return cmd
 }
 
-// printStages writes how long each stage of a run took. The outputs are
-// written side by side, so their times overlap.
-func printStages(w io.Writer, stages []month.Stage) {
-	var rows [][]string
-	for _, s := range stages {
-		rows = append(rows, []string{s.Name, fmt.Sprintf("%.3f", s.Took.Seconds())})
+// reportable refuses a report for a month the store has no submission of:
+// every figure would be 「−」, and a council would read it as the city's
+// statement. A month with submissions but none accepted is written, with a
+// warning.
+func reportable(stderr io.Writer, pr *shinchoku.Progress, store string) error {
+	submitted, accepted := 0, 0
+	for _, d := range pr.Departments {
+		if d.State != shinchoku.StateNotSubmitted {
+			submitted++
+		}
+		if d.State == shinchoku.StateAccepted {
+			accepted++
+		}
 	}
-	printTable(w, []string{"段階", " 秒"}, rows)
-	if peak := peakMemory(); peak > 0 {
-		fmt.Fprintf(w, "ピークメモリ（最大常駐）: %d MB\n", peak>>20)
+	if submitted == 0 {
+		return fmt.Errorf("%sの提出は記録 %s にありません。報告書は作りませんでした。先に shinchoku run --period %s で提出を処理してください",
+			pr.Period.Label(), store, pr.Period)
 	}
+	if accepted == 0 {
+		fmt.Fprintf(stderr, "注意: %sに受理した提出がありません（%d課が差し戻し）。報告書の評価はすべて「−」です\n", pr.Period.Label(), submitted)
+	}
+	return nil
 }

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"fmt"
-	"io"
-	"path/filepath"
-
 	"github.com/spf13/cobra"
 
-	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/report/terminal"
 	"github.com/shinchoku/shinchoku/templates/form"
 )
 
@@ -50,7 +46,7 @@ func newTemplatesCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printTemplateSummary(terminal(cmd.OutOrStdout()), plan, period, res.Dir, res.Workbooks)
+			terminal.Templates(cmd.OutOrStdout(), plan, period, res.Dir, res.Workbooks)
 			return nil
 		},
 	}
@@ -59,21 +55,4 @@ func newTemplatesCommand(cfg *config.Config) *cobra.Command {
 	cmd.Flags().StringP("out", "o", "", "出力先フォルダ（既定: <out>/<期間>/様式）")
 	cmd.Flags().String("store", "", "記録（SQLite）のファイル。前回までに受理した実績値と取組状況を様式に引き継ぎます")
 	return cmd
-}
-
-func printTemplateSummary(w io.Writer, plan *shinchoku.Plan, period shinchoku.Period, dir string, sums []form.Summary) {
-	fmt.Fprintf(w, "%sの入力様式を作成しました（%s）\n\n", period.Label(), plan.Title)
-	var rows [][]string
-	projects, indicators := 0, 0
-	for _, s := range sums {
-		rows = append(rows, []string{s.Department, fmt.Sprint(s.Projects), fmt.Sprint(s.Indicators), s.File})
-		projects += s.Projects
-		indicators += s.Indicators
-	}
-	printTable(w, []string{"担当課", " 事業", " 指標", "ファイル"}, rows)
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	fmt.Fprintf(w, "\n%d課、事業 %d件・指標 %d件（延べ）\n出力先: %s\n", len(sums), projects, indicators, abs)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shinchoku/shinchoku/ingest/config"
+	"github.com/shinchoku/shinchoku/report/terminal"
 	"github.com/shinchoku/shinchoku/report/watch"
 )
 
@@ -44,7 +45,7 @@ func newWatchCommand(cfg *config.Config) *cobra.Command {
 			settle, _ := cmd.Flags().GetDuration("settle")
 			o := watch.Options{Period: period, Inbox: cfg.Inbox(), Results: cfg.WatchResults(),
 				Store: cfg.Store(), Office: cfg.Office(),
-				Poll: poll, Settle: settle, Log: terminal(cmd.OutOrStdout())}
+				Poll: poll, Settle: settle, Log: terminal.Escape(cmd.OutOrStdout())}
 			switch {
 			case cmd.Flags().Changed("poll") && events:
 				return usagef("--poll と --events は一緒に指定できません")

@@ -1,4 +1,4 @@
-package main
+package terminal
 
 import (
 	"path/filepath"
@@ -9,16 +9,16 @@ import (
 	"github.com/shinchoku/shinchoku/ingest"
 )
 
-// TestPrintReturned: the 差し戻し list names a workbook only when it was
+// TestReturned: the 差し戻し list names a workbook only when it was
 // written, says so when it could not be made, and leaves out a file that a
 // later one of its department replaced.
-func TestPrintReturned(t *testing.T) {
+func TestReturned(t *testing.T) {
 	sub := &shinchoku.Submission{Department: "青少年課"}
 	errs := shinchoku.Findings{{Severity: shinchoku.SeverityError, Code: "value.bad", Message: "値が正しくありません"}}
 	out := filepath.Join("out", "2024-09")
 	written := filepath.Join(out, "差し戻し", "差し戻し_a.xlsx")
 	var b strings.Builder
-	printReturned(&b, out, []string{written}, []ingest.Result{
+	returned(&b, out, []string{written}, []ingest.Result{
 		{File: "a.xlsx", Submission: sub, Findings: errs},
 		{File: "b.xlsx", Submission: sub, Findings: errs},
 		{File: "c.xlsx", Submission: sub, Findings: errs, Superseded: true},

@@ -1,4 +1,4 @@
-package main
+package terminal
 
 import (
 	"fmt"
@@ -7,33 +7,38 @@ import (
 	"unicode/utf8"
 )
 
-// terminal returns a writer that shows w's text as it is, but escapes
+// Escape returns a writer that shows w's text as it is, but escapes
 // the characters a terminal would act on instead of showing (see
-// terminalText). Everything meant for a person's screen goes through it:
+// escapeText). Everything meant for a person's screen goes through it:
 // cell text, file and department names come from submissions, and a
 // workbook must not be able to colour, retitle or clear the office's
 // terminal, ring its bell or hide a line. Machine formats (JSON, CSV, YAML)
 // are written unchanged.
-func terminal(w io.Writer) io.Writer { return terminalWriter{w} }
+func Escape(w io.Writer) io.Writer {
+	if _, ok := w.(escaper); ok {
+		return w // the printers here escape what they are given; once is enough
+	}
+	return escaper{w}
+}
 
-type terminalWriter struct{ w io.Writer }
+type escaper struct{ w io.Writer }
 
 // Write escapes p on its own: callers write whole lines (fmt.Fprint*), so no
 // character is split between two writes.
-func (t terminalWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(t.w, terminalText(string(p))); err != nil {
+func (t escaper) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, escapeText(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
 
-// terminalText escapes what a terminal would interpret in s: C0 controls
+// escapeText escapes what a terminal would interpret in s: C0 controls
 // other than the line feed (ESC starts colour and cursor sequences, BEL rings,
 // CR and BS overwrite what was shown), DEL, C1 controls (U+009B is an 8-bit
 // CSI), bytes that are not UTF-8, and the bidirectional controls that
 // reorder a line (U+202A–U+202E, U+2066–U+2069). They are shown as Go-style
 // escapes (\x1b, \u202e), so that the reader sees that something was there.
-func terminalText(s string) string {
+func escapeText(s string) string {
 	clean := true
 	for _, r := range s {
 		if r == utf8.RuneError || escapedRune(r) {

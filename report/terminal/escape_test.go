@@ -1,11 +1,11 @@
-package main
+package terminal
 
 import (
 	"bytes"
 	"testing"
 )
 
-func TestTerminalText(t *testing.T) {
+func TestEscape(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"予定どおり実施した。\n", "予定どおり実施した。\n"},
 		{"\x1b]0;title\x07", `\x1b]0;title\x07`},
@@ -17,11 +17,11 @@ func TestTerminalText(t *testing.T) {
 		{"\x7f", `\x7f`},
 		{"𠮷✔", "𠮷✔"},
 	} {
-		if got := terminalText(tc.in); got != tc.want {
-			t.Errorf("terminalText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := escapeText(tc.in); got != tc.want {
+			t.Errorf("escapeText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		var b bytes.Buffer
-		n, err := terminal(&b).Write([]byte(tc.in))
+		n, err := Escape(&b).Write([]byte(tc.in))
 		if err != nil || n != len(tc.in) || b.String() != tc.want {
 			t.Errorf("terminal writer: %q, %d, %v", b.String(), n, err)
 		}

@@ -1,4 +1,4 @@
-package main
+package terminal
 
 import (
 	"fmt"
@@ -8,15 +8,17 @@ import (
 	"golang.org/x/text/width"
 )
 
-// printTable writes rows as aligned columns for a terminal, counting
+// Table writes rows as aligned columns for a terminal, counting
 // full-width characters as two cells (text/tabwriter counts them as one).
-// Columns whose header starts with a space are right-aligned.
-func printTable(w io.Writer, header []string, rows [][]string) {
+// Columns whose header starts with a space are right-aligned. Cells are
+// escaped (Escape).
+func Table(w io.Writer, header []string, rows [][]string) {
+	w = Escape(w)
 	all := append([][]string{header}, rows...)
 	widths := make([]int, len(header))
 	for _, r := range all {
 		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(strings.TrimSpace(c)))
+			widths[i] = max(widths[i], Width(strings.TrimSpace(c)))
 		}
 	}
 	for _, r := range all {
@@ -24,7 +26,7 @@ func printTable(w io.Writer, header []string, rows [][]string) {
 		for i, c := range r {
 			right := strings.HasPrefix(header[i], " ")
 			c = strings.TrimSpace(c)
-			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			pad := strings.Repeat(" ", widths[i]-Width(c))
 			if i > 0 {
 				b.WriteString("  ")
 			}
@@ -40,7 +42,9 @@ func printTable(w io.Writer, header []string, rows [][]string) {
 	}
 }
 
-func displayWidth(s string) int {
+// Width is how many terminal cells s takes: two for each East Asian wide
+// or full-width character, one for any other.
+func Width(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {

@@ -1,4 +1,4 @@
-package main
+package terminal
 
 import (
 	"fmt"
@@ -11,9 +11,9 @@ import (
 	"golang.org/x/term"
 )
 
-// progress shows how far a long step is: a bar when the output is a
+// Progress shows how far a long step is: a bar when the output is a
 // terminal, else a plain line at every tenth, which logs keep readable.
-type progress struct {
+type Progress struct {
 	mu    sync.Mutex
 	w     io.Writer
 	name  string
@@ -23,9 +23,17 @@ type progress struct {
 	bar   *mpb.Bar
 }
 
-// update is told that done of total items are finished; the first call
-// (done = 0) starts the display. Safe for concurrent use.
-func (pr *progress) update(done, total int) {
+// NewProgress shows the progress of the step called name on w. The bar is
+// drawn only when w is a terminal (an *os.File), so w is the command's own
+// output, not an Escape writer; name is the program's own text.
+func NewProgress(w io.Writer, name string) *Progress {
+	return &Progress{w: w, name: name}
+}
+
+// Update is told that done of total items are finished; the first call
+// (done = 0) starts the display. Safe for concurrent use: it is the
+// progress callback of a month's options.
+func (pr *Progress) Update(done, total int) {
 	if done == 0 {
 		pr.start(total)
 		return
@@ -43,7 +51,7 @@ func (pr *progress) update(done, total int) {
 	}
 }
 
-func (pr *progress) start(total int) {
+func (pr *Progress) start(total int) {
 	pr.total = total
 	if f, ok := pr.w.(*os.File); ok && term.IsTerminal(int(f.Fd())) && total > 0 {
 		pr.p = mpb.New(mpb.WithOutput(pr.w), mpb.WithWidth(40))
@@ -53,8 +61,8 @@ func (pr *progress) start(total int) {
 	}
 }
 
-// finish waits for the bar to draw its last state.
-func (pr *progress) finish() {
+// Finish waits for the bar to draw its last state.
+func (pr *Progress) Finish() {
 	if pr.p != nil {
 		pr.p.Wait()
 	}
