@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/shinchoku/shinchoku"
 )
@@ -215,34 +214,15 @@ func knownReason(err error) string {
 	var flateErr flate.CorruptInputError
 	var xmlErr *xml.SyntaxError
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "見つかりません"
-	case errors.Is(err, fs.ErrPermission):
-		return "読み書きする権限がありません"
-	case errors.Is(err, syscall.EISDIR):
-		return "ファイルではなくフォルダです"
-	case errors.Is(err, syscall.ENOSPC):
-		return "ディスクの空きがありません"
-	case errors.Is(err, syscall.ENOTDIR):
-		return "パスの途中にフォルダではなくファイルがあります"
-	case errors.Is(err, syscall.ENOTEMPTY), errors.Is(err, fs.ErrExist):
-		return "同じ名前のフォルダまたはファイルがあり、置き換えられません"
-	case errors.Is(err, syscall.EROFS):
-		return "読み取り専用の場所です"
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		return "ファイル名が長すぎます"
-	case errors.Is(err, syscall.EIO):
-		return "ディスクまたはネットワークの読み書きに失敗しました"
-	case errors.Is(err, zip.ErrFormat):
-		return "ZIP として読めません"
-	case errors.Is(err, zip.ErrChecksum), errors.As(err, &flateErr):
-		return "圧縮された中身が壊れています"
-	case errors.Is(err, zip.ErrAlgorithm):
-		return "Excel が使わない方式で圧縮されています"
-	case errors.Is(err, errMissingPart):
-		return "ブックに必要な部分が欠けています"
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &xmlErr):
-		return "ブックの中身が途中で切れているか、書式が壊れています"
+	case errors.As(err, &flateErr):
+		err = zip.ErrChecksum // to a department, the same: the compressed content is broken
+	case errors.As(err, &xmlErr):
+		err = io.ErrUnexpectedEOF // the same: the content is cut short or malformed
+	}
+	for _, r := range reasons {
+		if errors.Is(err, r.cause) {
+			return r.text
+		}
 	}
 	return osReason(err)
 }

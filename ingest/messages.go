@@ -1,5 +1,12 @@
 package ingest
 
+import (
+	"archive/zip"
+	"io"
+	"io/fs"
+	"syscall"
+)
+
 // Japanese messages for workbook findings, keyed by their stable code, in
 // one place so that they can be read and reviewed together. Each tells the
 // department what to do.
@@ -51,4 +58,27 @@ var messages = map[string]string{
 	"value.cumulative_down":     "累計の実績値 %s が前回の実績値 %s（%s）より小さくなっています。累計値を入力しているか確認してください",
 	"value.jump":                "実績値 %s が前回の実績値 %s（%s）の10倍以上または10分の1以下です。桁や単位を確認してください",
 	"submission.superseded":     "同じ担当課・同じ期間の新しい提出（%s）があるため、このファイルは使われません",
+}
+
+// reasons say in Japanese why a file could not be used, by the cause
+// knownReason recognizes (errors.Is), in the order it tries them.
+var reasons = []struct {
+	cause error
+	text  string
+}{
+	{fs.ErrNotExist, "見つかりません"},
+	{fs.ErrPermission, "読み書きする権限がありません"},
+	{syscall.EISDIR, "ファイルではなくフォルダです"},
+	{syscall.ENOSPC, "ディスクの空きがありません"},
+	{syscall.ENOTDIR, "パスの途中にフォルダではなくファイルがあります"},
+	{syscall.ENOTEMPTY, "同じ名前のフォルダまたはファイルがあり、置き換えられません"},
+	{fs.ErrExist, "同じ名前のフォルダまたはファイルがあり、置き換えられません"},
+	{syscall.EROFS, "読み取り専用の場所です"},
+	{syscall.ENAMETOOLONG, "ファイル名が長すぎます"},
+	{syscall.EIO, "ディスクまたはネットワークの読み書きに失敗しました"},
+	{zip.ErrFormat, "ZIP として読めません"},
+	{zip.ErrChecksum, "圧縮された中身が壊れています"},
+	{zip.ErrAlgorithm, "Excel が使わない方式で圧縮されています"},
+	{errMissingPart, "ブックに必要な部分が欠けています"},
+	{io.ErrUnexpectedEOF, "ブックの中身が途中で切れているか、書式が壊れています"},
 }

@@ -269,23 +269,21 @@ func Failf(err error, format string, args ...any) error {
 	return ingest.Failure{Msg: fmt.Sprintf(format, args...) + "（" + reason(err) + "）", Err: err}
 }
 
+// storeReasons are the messages for the store's conditions (store.Condition).
+var storeReasons = map[error]string{
+	store.ErrLocked:      "reason.locked",
+	store.ErrFull:        "reason.full",
+	store.ErrCorrupt:     "reason.corrupt",
+	store.ErrReadOnly:    "reason.read_only",
+	store.ErrNotCreated:  "reason.not_created",
+	store.ErrNewer:       "reason.newer",
+	store.ErrInterrupted: "reason.interrupted",
+}
+
 // reason says in Japanese why an operation on a file or the store failed.
 func reason(err error) string {
-	switch store.Condition(err) {
-	case store.ErrLocked:
-		return msg("reason.locked")
-	case store.ErrFull:
-		return msg("reason.full")
-	case store.ErrCorrupt:
-		return msg("reason.corrupt")
-	case store.ErrReadOnly:
-		return msg("reason.read_only")
-	case store.ErrNotCreated:
-		return msg("reason.not_created")
-	case store.ErrNewer:
-		return msg("reason.newer")
-	case store.ErrInterrupted:
-		return msg("reason.interrupted")
+	if code, ok := storeReasons[store.Condition(err)]; ok {
+		return msg(code)
 	}
 	var f ingest.Failure
 	if errors.As(err, &f) {
