@@ -60,7 +60,7 @@ func findingsTable(w io.Writer, results []ingest.Result, skipped []ingest.Skippe
 func findingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) error {
 	type fileJSON struct {
 		File       string              `json:"file"`
-		Status     string              `json:"status"`
+		Status     shinchoku.State     `json:"status"`
 		Department string              `json:"department"`
 		Period     string              `json:"period"`
 		Findings   []month.FindingJSON `json:"findings"`
@@ -74,7 +74,7 @@ func findingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Skipped
 		Skipped []skippedJSON `json:"skipped"`
 	}{Files: []fileJSON{}, Skipped: []skippedJSON{}}
 	for _, r := range results {
-		fj := fileJSON{File: r.File, Status: string(r.State()), Findings: []month.FindingJSON{}}
+		fj := fileJSON{File: r.File, Status: r.State(), Findings: []month.FindingJSON{}}
 		if r.Submission != nil {
 			fj.Department, fj.Period = r.Submission.Department, r.Submission.Period.String()
 		}
