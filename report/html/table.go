@@ -22,9 +22,7 @@ func (t *table) Render() template.HTML {
 	b.WriteString(template.HTMLEscapeString(t.Caption))
 	b.WriteString("</caption>\n<thead>\n<tr>")
 	for _, c := range t.Columns {
-		b.WriteString("<th scope=\"col\"")
-		class(&b, c.Class)
-		b.WriteString(">")
+		startCell(&b, `th scope="col"`, c.Class)
 		lineText(&b, c.Title)
 		b.WriteString("</th>")
 	}
@@ -38,14 +36,12 @@ func (t *table) Render() template.HTML {
 		}
 		b.WriteString(">")
 		if r.Header != nil {
-			b.WriteString("<th scope=\"row\">")
+			startCell(&b, `th scope="row"`, "")
 			lineText(&b, r.Header.Text)
 			b.WriteString("</th>")
 		}
 		for _, c := range r.Cells {
-			b.WriteString("<td")
-			class(&b, c.Class)
-			b.WriteString(">")
+			startCell(&b, "td", c.Class)
 			lineText(&b, c.Text)
 			if c.Bar >= 0 {
 				b.WriteString(`<span class="bar" aria-hidden="true"><span style="width: `)
@@ -60,12 +56,17 @@ func (t *table) Render() template.HTML {
 	return template.HTML(b.String())
 }
 
-func class(b *strings.Builder, c string) {
-	if c != "" {
+// startCell writes a cell's start tag: the element with its attributes,
+// and its class when it has one.
+func startCell(b *strings.Builder, tag, class string) {
+	b.WriteString("<")
+	b.WriteString(tag)
+	if class != "" {
 		b.WriteString(` class="`)
-		b.WriteString(template.HTMLEscapeString(c))
+		b.WriteString(template.HTMLEscapeString(class))
 		b.WriteString(`"`)
 	}
+	b.WriteString(">")
 }
 
 // lineText writes a text escaped, its line breaks as <br>.
