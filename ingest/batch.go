@@ -26,6 +26,31 @@ type Skipped struct {
 	Reason string // Japanese
 }
 
+// NameByBase names every file by its base name, as a month names the files
+// of its inbox, so that what is written about them (findings, 差し戻し
+// workbooks, validate's output) does not carry the folders they were given
+// by (a user name, a server's layout). Files that share a base name keep
+// the paths they were given by, so that none is taken for another.
+func NameByBase(results []Result, skipped []Skipped) {
+	n := map[string]int{}
+	for _, r := range results {
+		n[filepath.Base(r.File)]++
+	}
+	for _, s := range skipped {
+		n[filepath.Base(s.File)]++
+	}
+	for i, r := range results {
+		if b := filepath.Base(r.File); n[b] == 1 {
+			results[i].Rename(b)
+		}
+	}
+	for i, s := range skipped {
+		if b := filepath.Base(s.File); n[b] == 1 {
+			skipped[i].File = b
+		}
+	}
+}
+
 // workbookExt are the extensions read as submissions. .xls and .ods are read
 // too, so that their senders learn to save as .xlsx instead of being
 // silently ignored.

@@ -59,3 +59,25 @@ func TestReadPanic(t *testing.T) {
 		checkJapanese(t, fd.Message)
 	}
 }
+
+// TestNameByBase: files are named by their base name, in their findings
+// too; two files of the same base name keep the paths they were given by.
+func TestNameByBase(t *testing.T) {
+	a := filepath.Join("users", "tanaka", "2024-09_青少年課.xlsx")
+	b1, b2 := filepath.Join("x", "b.xlsx"), filepath.Join("y", "b.xlsx")
+	results := []ingest.Result{
+		{File: a, Findings: shinchoku.Findings{{File: a, Code: "value.bad"}}},
+		{File: b1},
+	}
+	skipped := []ingest.Skipped{{File: b2}, {File: filepath.Join("users", "~$c.xlsx")}}
+	ingest.NameByBase(results, skipped)
+	if results[0].File != "2024-09_青少年課.xlsx" || results[0].Findings[0].File != "2024-09_青少年課.xlsx" {
+		t.Errorf("a: %+v", results[0])
+	}
+	if results[1].File != b1 || skipped[0].File != b2 {
+		t.Errorf("files sharing a base name renamed: %s, %s", results[1].File, skipped[0].File)
+	}
+	if skipped[1].File != "~$c.xlsx" {
+		t.Errorf("skipped: %s", skipped[1].File)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -54,7 +53,7 @@ func newValidateCommand(cfg *config.Config) *cobra.Command {
 				return err
 			}
 			results := ingest.NewReader(plan, opts).ReadFiles(files, runtime.GOMAXPROCS(0), nil)
-			nameFiles(results, skipped)
+			ingest.NameByBase(results, skipped)
 			if returns != "" {
 				if err := month.WriteReturns(returns, results); err != nil {
 					return err
@@ -82,27 +81,3 @@ var errFindings = findingsReported{}
 type findingsReported struct{}
 
 func (findingsReported) Error() string { return "差し戻しが必要な提出があります" }
-
-// nameFiles names every file by its base name in what validate writes, as a
-// run names the files of its inbox, so that the output does not carry the
-// folders it was given (a user name, a server's layout). Files that share a
-// base name keep the paths they were given by.
-func nameFiles(results []ingest.Result, skipped []ingest.Skipped) {
-	n := map[string]int{}
-	for _, r := range results {
-		n[filepath.Base(r.File)]++
-	}
-	for _, s := range skipped {
-		n[filepath.Base(s.File)]++
-	}
-	for i, r := range results {
-		if b := filepath.Base(r.File); n[b] == 1 {
-			results[i].Rename(b)
-		}
-	}
-	for i, s := range skipped {
-		if b := filepath.Base(s.File); n[b] == 1 {
-			skipped[i].File = b
-		}
-	}
-}
