@@ -39,6 +39,17 @@ type Finding struct {
 	Message  string // Japanese, tells the reader what to do
 }
 
+// Place is where in a workbook the finding is: sheet!cell, the sheet
+// alone, or "" when it is about the whole file. Every output that names a
+// finding's place (terminal, receipts, the status page) writes it so.
+func (f Finding) Place() string {
+	place := f.Sheet
+	if f.Cell != "" {
+		place += "!" + f.Cell
+	}
+	return place
+}
+
 // String writes the finding as file:line:col: message, or
 // file [sheet!cell]: message for a workbook.
 func (f Finding) String() string {
@@ -47,10 +58,8 @@ func (f Finding) String() string {
 	switch {
 	case f.Line > 0:
 		fmt.Fprintf(&b, ":%d:%d", f.Line, f.Col)
-	case f.Sheet != "" && f.Cell != "":
-		fmt.Fprintf(&b, " [%s!%s]", f.Sheet, f.Cell)
 	case f.Sheet != "":
-		fmt.Fprintf(&b, " [%s]", f.Sheet)
+		fmt.Fprintf(&b, " [%s]", f.Place())
 	}
 	b.WriteString(": ")
 	if f.Severity == SeverityWarning {

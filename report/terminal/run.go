@@ -162,14 +162,10 @@ func replaced(w io.Writer, depts []shinchoku.DepartmentStatus) {
 
 // place writes where a finding is: sheet!cell, or the file.
 func place(f shinchoku.Finding) string {
-	place := f.Sheet
-	if f.Cell != "" {
-		place += "!" + f.Cell
+	if p := f.Place(); p != "" {
+		return p
 	}
-	if place == "" {
-		place = msgWholeFile
-	}
-	return place
+	return msgWholeFile
 }
 
 // value writes the value a finding is about, on one line.

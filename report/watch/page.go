@@ -28,12 +28,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"clock": func(t time.Time) string { return t.Format("01/02 15:04:05") },
 	"add":   func(i int) int { return i + 1 },
 	"label": label,
-	"place": func(sheet, cell string) string {
-		if cell != "" {
-			return sheet + "!" + cell
-		}
-		return sheet
-	},
+	"place": func(sheet, cell string) string { return shinchoku.Finding{Sheet: sheet, Cell: cell}.Place() },
 }).Parse(pageSource))
 
 // pageData is what the page shows.

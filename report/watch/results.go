@@ -326,10 +326,7 @@ func (w *watcher) notice(fv *fileView) []byte {
 	}
 	fmt.Fprintf(&b, "エラー: %d件\n警告: %d件\n", fv.Errors, fv.Warnings)
 	for i, f := range fv.Findings {
-		place := f.Sheet
-		if f.Cell != "" {
-			place += "!" + f.Cell
-		}
+		place := f.Place()
 		if place != "" {
 			place = "［" + place + "］"
 		}
