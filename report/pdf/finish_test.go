@@ -18,9 +18,10 @@ import (
 // TestFinishPage checks the patch in the local gopdf copy: a page finished
 // early (its content stream made and its drawing commands dropped), even
 // one drawn on again afterwards, writes the same bytes as a page left open
-// until Write. With kerning on (whose page writer looks characters up in
-// the font's map while later pages add to it), pages are finished at once
-// instead of in the background: go test -race checks that.
+// until Write. The page writer, on the finisher goroutine, looks the
+// characters up in the font's map while the drawing of later pages adds to
+// it: the map's lock makes that safe, which go test -race checks, with
+// kerning on and off.
 func TestFinishPage(t *testing.T) {
 	for _, kerning := range []bool{false, true} {
 		for _, level := range []int{zlib.BestSpeed, zlib.NoCompression} {
@@ -88,8 +89,7 @@ func draw(t *testing.T, gp *gopdf.GoPdf, y float64, s string) {
 }
 
 // TestPlaceholderGlyphs: a placeholder filled in later is drawn with the
-// glyphs of its new text (the patched text writer uses the glyphs looked up
-// when a text is set).
+// glyphs of its new text.
 func TestPlaceholderGlyphs(t *testing.T) {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})

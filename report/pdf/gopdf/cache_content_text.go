@@ -38,7 +38,6 @@ type cacheContentText struct {
 	cellOpt        CellOption
 	lineWidth      float64
 	text           string
-	glyphs         []uint // the text's glyph indices, made with the content (shinchoku patch)
 	//---result---
 	cellWidthPdfUnit, textWidthPdfUnit float64
 	cellHeightPdfUnit                  float64
@@ -161,20 +160,8 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
 	}
-	b = scratch(w, 16+4*len(c.glyphs))
+	b = scratch(w, 16+4*len(c.text))
 	b = append(b, "[<"...)
-
-	if !c.fontSubset.ttfFontOption.UseKerning {
-		// shinchoku patch: the glyphs were looked up when the text was added.
-		for _, g := range c.glyphs {
-			b = appendGlyph(b, g)
-		}
-		b = append(b, ">] TJ\nET\n"...)
-		if err := writeBytes(w, b); err != nil {
-			return err
-		}
-		return c.finishWrite(w)
-	}
 
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
@@ -319,11 +306,10 @@ func (c *cacheContentText) underline(w io.Writer) error {
 
 func (c *cacheContentText) createContent() (float64, float64, error) {
 
-	cellWidthPdfUnit, cellHeightPdfUnit, textWidthPdfUnit, glyphs, err := createContentGlyphs(c.fontSubset, c.text, c.fontSize, c.charSpacing, c.rectangle, true, c.glyphs[:0])
+	cellWidthPdfUnit, cellHeightPdfUnit, textWidthPdfUnit, err := createContent(c.fontSubset, c.text, c.fontSize, c.charSpacing, c.rectangle)
 	if err != nil {
 		return 0, 0, err
 	}
-	c.glyphs = glyphs
 	c.cellWidthPdfUnit = cellWidthPdfUnit
 	c.cellHeightPdfUnit = cellHeightPdfUnit
 	c.textWidthPdfUnit = textWidthPdfUnit
@@ -331,15 +317,6 @@ func (c *cacheContentText) createContent() (float64, float64, error) {
 }
 
 func createContent(f *SubsetFontObj, text string, fontSize float64, charSpacing float64, rectangle *Rect) (float64, float64, float64, error) {
-	cw, ch, tw, _, err := createContentGlyphs(f, text, fontSize, charSpacing, rectangle, false, nil)
-	return cw, ch, tw, err
-}
-
-// createContentGlyphs is createContent that also appends the text's glyph
-// indices to glyphs when collect is set (shinchoku patch: the page
-// writer then needs no look-ups in the font's map, which the drawing of
-// the next pages is adding to).
-func createContentGlyphs(f *SubsetFontObj, text string, fontSize float64, charSpacing float64, rectangle *Rect, collect bool, glyphs []uint) (float64, float64, float64, []uint, error) {
 
 	unitsPerEm := int(f.ttfp.UnitsPerEm())
 	var leftRune rune
@@ -352,10 +329,7 @@ func createContentGlyphs(f *SubsetFontObj, text string, fontSize float64, charSp
 		if err == ErrCharNotFound {
 			continue
 		} else if err != nil {
-			return 0, 0, 0, nil, err
-		}
-		if collect {
-			glyphs = append(glyphs, glyphindex)
+			return 0, 0, 0, err
 		}
 
 		pairvalPdfUnit := 0
@@ -364,7 +338,10 @@ func createContentGlyphs(f *SubsetFontObj, text string, fontSize float64, charSp
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 		}
 
-		width := f.GlyphIndexToPdfWidth(glyphindex) // as CharWidth(r), without a second look-up
+		width, err := f.CharWidth(r)
+		if err != nil {
+			return 0, 0, 0, err
+		}
 
 		unitsPerPt := float64(unitsPerEm) / fontSize
 		spaceWidthInPt := unitsPerPt * charSpacing
@@ -387,7 +364,7 @@ func createContentGlyphs(f *SubsetFontObj, text string, fontSize float64, charSp
 		cellHeightPdfUnit = rectangle.H
 	}
 	textWidthPdfUnit := float64(sumWidth) * (float64(fontSize) / 1000.0)
-	return cellWidthPdfUnit, cellHeightPdfUnit, textWidthPdfUnit, glyphs, nil
+	return cellWidthPdfUnit, cellHeightPdfUnit, textWidthPdfUnit, nil
 }
 
 func kern(f *SubsetFontObj, leftRune rune, rightRune rune, leftIndex uint, rightIndex uint) int16 {

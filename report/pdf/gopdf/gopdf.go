@@ -1465,8 +1465,6 @@ func (gp *GoPdf) FillInPlaceHoldText(placeHolderName string, text string, align 
 		}
 		info.fontISubset.AddChars(text)
 		contentText.text = text
-		// shinchoku patch: the text's glyphs go with its text.
-		_, _, _, contentText.glyphs, _ = createContentGlyphs(contentText.fontSubset, text, contentText.fontSize, contentText.charSpacing, contentText.rectangle, true, contentText.glyphs[:0])
 
 		//Calculate position
 		_, _, textWidthPdfUnit, err := createContent(gp.curr.FontISubset, text, info.fontSize, info.charSpacing, nil)
@@ -2509,11 +2507,6 @@ func (gp *GoPdf) FinishPage() error {
 	c := gp.pdfObjs[gp.indexOfContent].(*ContentObj)
 	if c.done != nil {
 		return nil // already being finished
-	}
-	if c.listCache.usesKerning() {
-		// Its writer would look characters up in the fonts' maps, which
-		// the next pages add to: finish it here.
-		return c.finish()
 	}
 	if gp.finisher == nil {
 		gp.finisher = make(chan *ContentObj, 8)

@@ -67,14 +67,3 @@ func (l *listCacheContent) write(w io.Writer, protection *PDFProtection) error {
 	}
 	return nil
 }
-
-// usesKerning reports whether a text of the list is in a font with kerning
-// on, whose writer looks its characters up again (shinchoku patch).
-func (l *listCacheContent) usesKerning() bool {
-	for _, c := range l.caches {
-		if t, ok := c.(*cacheContentText); ok && t.fontSubset != nil && t.fontSubset.ttfFontOption.UseKerning {
-			return true
-		}
-	}
-	return false
-}

@@ -1,7 +1,12 @@
 package gopdf
 
+import "sync"
+
 // MapOfCharacterToGlyphIndex map of CharacterToGlyphIndex
 type MapOfCharacterToGlyphIndex struct {
+	// shinchoku patch: pages are finished on another goroutine (FinishPage)
+	// while the next page adds characters.
+	mu        sync.RWMutex
 	keyIndexs map[rune]int //for search index in keys
 	Keys      []rune
 	Vals      []uint
@@ -21,6 +26,8 @@ func (m *MapOfCharacterToGlyphIndex) KeyExists(k rune) bool {
 			return true
 		}
 	}*/
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	if _, ok := m.keyIndexs[k]; ok {
 		return true
 	}
@@ -29,6 +36,8 @@ func (m *MapOfCharacterToGlyphIndex) KeyExists(k rune) bool {
 
 // Set set key and value to map
 func (m *MapOfCharacterToGlyphIndex) Set(k rune, v uint) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	m.keyIndexs[k] = len(m.Keys)
 	m.Keys = append(m.Keys, k)
 	m.Vals = append(m.Vals, v)
@@ -41,6 +50,8 @@ func (m *MapOfCharacterToGlyphIndex) Index(k rune) (int, bool) {
 			return i, true
 		}
 	}*/
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	if index, ok := m.keyIndexs[k]; ok {
 		return index, true
 	}
@@ -49,6 +60,8 @@ func (m *MapOfCharacterToGlyphIndex) Index(k rune) (int, bool) {
 
 // Val get value by Key
 func (m *MapOfCharacterToGlyphIndex) Val(k rune) (uint, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	i, ok := m.keyIndexs[k]
 	if !ok {
 		return 0, false
