@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,23 +39,15 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := terminal.Escape(cmd.OutOrStdout())
-			fmt.Fprintf(w, "見本: %s（%s）\n", d.Plan.Title, d.Period.Label())
+			w := cmd.OutOrStdout()
+			terminal.DemoStart(w, d.Plan, d.Period)
 			inboxStart := time.Now()
 			notes, err := d.WriteInbox(cfg.Office())
 			if err != nil {
 				return err
 			}
 			inboxTook := time.Since(inboxStart)
-			fmt.Fprintf(w, "担当課の提出を %s に用意しました。\n", d.Inbox())
-			for i, n := range notes {
-				if i == 10 {
-					fmt.Fprintf(w, "  ・ほか %d件\n", len(notes)-i)
-					break
-				}
-				fmt.Fprintf(w, "  ・%s\n", n)
-			}
-			fmt.Fprintln(w)
+			terminal.DemoInbox(w, d.Inbox(), notes)
 			genStart := time.Now()
 			if err := d.WritePlan(); err != nil {
 				return err
@@ -72,12 +63,9 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			terminal.Run(w, res)
+			terminal.DemoRun(w, res)
 			if timings {
 				terminal.Stages(cmd.ErrOrStderr(), append([]month.Stage{{Name: "様式の作成・記入", Took: inboxTook + genTook}}, res.Stages...))
-			}
-			if res.Returned > 0 {
-				fmt.Fprintln(w, "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。")
 			}
 			return nil
 		},

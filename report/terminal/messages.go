@@ -28,6 +28,14 @@ var (
 	headStages = []string{"段階", " 秒"}
 )
 
+// demo
+const (
+	msgDemoTitle   = "見本: %s（%s）\n"
+	msgDemoInbox   = "担当課の提出を %s に用意しました。\n"
+	msgDemoMore    = "  ・ほか %d件\n"
+	msgDemoReturns = "\n差し戻し用ブックには、問題のセルの色とコメント、指摘一覧シートが入っています。"
+)
+
 // status and report
 const (
 	msgStatusTitle  = "%sの提出状況（%s）\n\n"
