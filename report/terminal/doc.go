@@ -1,7 +1,7 @@
 // Package terminal is what shinchoku's commands print: the run's and the
 // status command's tables, validate's findings (as a table for people, or
-// as JSON or CSV for programs), the templates made, the stage timings and
-// the progress bar.
+// as JSON or CSV for programs), the templates made, the demo's story, the
+// stage timings and the progress bar.
 //
 // Everything meant for a person's screen is escaped here (Escape): cell
 // text, file and department names come from submissions, and a workbook

@@ -493,7 +493,8 @@ func (w *watcher) stamp() string { return w.o.Now().Format("15:04:05") }
 
 // printf prints one line: a line break in a file name or a cell is shown
 // as a space, so that every event stays one line. What else a terminal
-// would act on is the caller's to escape (the command line does).
+// would act on is the caller's to escape (the command line gives a
+// report/terminal Escape writer as Log).
 func (w *watcher) printf(format string, args ...any) {
 	line := strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '\u0085' || r == '\u2028' || r == '\u2029' {
