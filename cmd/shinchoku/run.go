@@ -2,17 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/config"
-	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/report/terminal"
@@ -111,12 +107,11 @@ func newStatusCommand(cfg *config.Config) *cobra.Command {
 		Example: `  shinchoku status --period 2024-09`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(cfg, cmd, "period", "period", "store", "store")
-			period, plan, err := cfg.PeriodAndPlan()
+			period, plan, rules, err := storedMonth(cfg, cmd)
 			if err != nil {
 				return err
 			}
-			pr, err := month.Stored(cmd.Context(), cfg.Store(), plan, period, shinchoku.DefaultRules, cfg.Office())
+			pr, err := month.Stored(cmd.Context(), cfg.Store(), plan, period, rules, cfg.Office())
 			if err != nil {
 				return err
 			}
@@ -143,39 +138,17 @@ PDF と同じ名前の .html）を作ります。
   shinchoku report --period 2024-09 -o 議会資料/報告書.pdf`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bindFlags(cfg, cmd, "period", "period", "store", "store")
-			period, plan, err := cfg.PeriodAndPlan()
+			period, plan, rules, err := storedMonth(cfg, cmd)
 			if err != nil {
 				return err
 			}
-			rules, err := cfg.Rules()
+			pdfOut, _ := cmd.Flags().GetString("out")
+			r, err := month.Report(cmd.Context(), month.ReportOptions{Plan: plan, Period: period, Store: cfg.Store(), Rules: rules,
+				Office: cfg.Office(), Title: cfg.ReportTitle(), Out: cfg.Out(), PDF: pdfOut})
 			if err != nil {
 				return err
 			}
-			pr, err := month.Stored(cmd.Context(), cfg.Store(), plan, period, rules, cfg.Office())
-			if err != nil {
-				return err
-			}
-			if err := reportable(terminal.Escape(cmd.ErrOrStderr()), pr, cfg.Store()); err != nil {
-				return err
-			}
-			out, _ := cmd.Flags().GetString("out")
-			if out == "" {
-				out = filepath.Join(cfg.Out(), period.String(), pdf.FileName(period))
-			}
-			// The HTML edition goes beside the PDF, under the same name.
-			htmlOut := strings.TrimSuffix(out, filepath.Ext(out)) + ".html"
-			if htmlOut == out {
-				return usagef("-o には PDF のファイル名（例: 報告書.pdf）を指定してください。HTML 版はその横に .html で作られます")
-			}
-			title := cfg.ReportTitle()
-			if err := month.WriteFile(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: title}) }); err != nil {
-				return err
-			}
-			if err := month.WriteFile(htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: title}) }); err != nil {
-				return err
-			}
-			terminal.Report(cmd.OutOrStdout(), period, out, htmlOut)
+			terminal.Report(cmd.OutOrStdout(), cmd.ErrOrStderr(), r)
 			return nil
 		},
 	}
@@ -185,26 +158,15 @@ PDF と同じ名前の .html）を作ります。
 	return cmd
 }
 
-// reportable refuses a report for a month the store has no submission of:
-// every figure would be 「−」, and a council would read it as the city's
-// statement. A month with submissions but none accepted is written, with a
-// warning.
-func reportable(stderr io.Writer, pr *shinchoku.Progress, store string) error {
-	submitted, accepted := 0, 0
-	for _, d := range pr.Departments {
-		if d.State != shinchoku.StateNotSubmitted {
-			submitted++
-		}
-		if d.State == shinchoku.StateAccepted {
-			accepted++
-		}
+// storedMonth reads the settings of a month shown from the store (status,
+// report): the period, the plan and the rules it is graded by. Both check
+// the configured rules, so a mistake in them is said by every command.
+func storedMonth(cfg *config.Config, cmd *cobra.Command) (shinchoku.Period, *shinchoku.Plan, shinchoku.Rules, error) {
+	bindFlags(cfg, cmd, "period", "period", "store", "store")
+	period, plan, err := cfg.PeriodAndPlan()
+	if err != nil {
+		return period, nil, shinchoku.Rules{}, err
 	}
-	if submitted == 0 {
-		return fmt.Errorf("%sの提出は記録 %s にありません。報告書は作りませんでした。先に shinchoku run --period %s で提出を処理してください",
-			pr.Period.Label(), store, pr.Period)
-	}
-	if accepted == 0 {
-		fmt.Fprintf(stderr, "注意: %sに受理した提出がありません（%d課が差し戻し）。報告書の評価はすべて「−」です\n", pr.Period.Label(), submitted)
-	}
-	return nil
+	rules, err := cfg.Rules()
+	return period, plan, rules, err
 }

@@ -40,6 +40,7 @@ func TestSettingsErrors(t *testing.T) {
 		{"period outside the plan", []string{"status", "--period", "9999-12", "--store", store}, "shinchoku: --period 9999-12 は計画「", true},
 		{"unknown plan", []string{"plan", "--plan", "nosuch"}, `shinchoku: 計画 "nosuch" が見つかりません（組み込みの計画: `, true},
 		{"evaluation method", []string{"--config", method, "report", "--period", "2022-03", "--store", store}, `shinchoku: evaluation.method は ibaraki（A・B+・B・C、既定）か shizuoka（目標値以上・A・B・C・基準値以下）です: "kyoto"`, true},
+		{"evaluation method (status)", []string{"--config", method, "status", "--period", "2022-03", "--store", store}, `shinchoku: evaluation.method は ibaraki`, true},
 		{"required", []string{"--config", required, "validate", dir}, "shinchoku: 設定 required の「summary」は使えません（使えるもの: analysis, outlook, progress, self_evaluation）", true},
 		{"unknown flag", []string{"plan", "--frmat", "json"}, "shinchoku: 不明なフラグです: --frmat", true},
 		{"missing config file", []string{"--config", filepath.Join(dir, "none.yaml"), "plan"}, "shinchoku: 設定ファイル " + filepath.Join(dir, "none.yaml") + " を読めません: ", false},

@@ -12,6 +12,8 @@ var messages = map[string]string{
 	"store.none":         "記録 %s がありません（shinchoku run で作られます）",
 	"archive.write":      "受理したファイル %s を記録 %s の横に保管できません",
 	"store.read":         "記録 %s を読めません",
+	"report.none":        "%sの提出は記録 %s にありません。報告書は作りませんでした。先に shinchoku run --period %s で提出を処理してください",
+	"report.html_name":   "-o には PDF のファイル名（例: 報告書.pdf）を指定してください。HTML 版はその横に .html で作られます",
 	"templates.dept":     "担当課「%s」は計画にありません（計画の担当課: %s）",
 	"reason.locked":      "別の shinchoku run が使用中です。終わるのを待ってから実行してください",
 	"reason.full":        "ディスクの空きがありません",

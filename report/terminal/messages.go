@@ -41,6 +41,8 @@ const (
 	msgStatusTitle  = "%sの提出状況（%s）\n\n"
 	msgStatusTotals = "\n受理 %d、差し戻し %d、未提出 %d\n"
 	msgReport       = "%sの進捗状況報告書を作成しました: %s（HTML 版: %s）\n"
+
+	msgReportNoneAccepted = "注意: %sに受理した提出がありません（%d課が差し戻し）。報告書の評価はすべて「−」です\n"
 )
 
 // validate

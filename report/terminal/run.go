@@ -66,9 +66,15 @@ func Status(w io.Writer, pr *shinchoku.Progress) {
 	fmt.Fprintf(w, msgStatusTotals, states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
 }
 
-// Report says where the report of period and its HTML edition were written.
-func Report(w io.Writer, period shinchoku.Period, pdfPath, htmlPath string) {
-	fmt.Fprintf(Escape(w), msgReport, period.Label(), pdfPath, htmlPath)
+// Report says where the report and its HTML edition were written (on w),
+// and warns on stderr when no submission of the month was accepted: every
+// grade in it is 「−」.
+func Report(w, stderr io.Writer, r *month.Reported) {
+	period := r.Progress.Period
+	if r.Accepted == 0 {
+		fmt.Fprintf(Escape(stderr), msgReportNoneAccepted, period.Label(), r.Submitted)
+	}
+	fmt.Fprintf(Escape(w), msgReport, period.Label(), r.PDF, r.HTML)
 }
 
 // Stages writes how long each stage of a run took, and the process's peak
