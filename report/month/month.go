@@ -1,8 +1,10 @@
 // Package month runs the monthly batch: it reads every submission in the
 // inbox, records the accepted ones, evaluates the period and writes the
 // consolidated workbook, the report, the 差し戻し workbooks and summary.json.
-// The command line maps its flags and configuration onto Options; anything
-// else that runs a month (a test, a watcher) calls Run the same way.
+// The command line maps its flags and configuration onto Options, and the
+// tests call Run the same way. report/watch runs no month: it answers each
+// submission during the week with the batch's reader, and takes from here
+// only the writing of a file in one piece (WriteFile) and the findings' JSON.
 package month
 
 import (

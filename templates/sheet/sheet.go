@@ -1,9 +1,15 @@
-// Package sheet declares the layout of a department workbook once: its
-// sheets, the columns of the 入力 sheet, which of them departments fill in,
-// the rows a department gets, and the identity kept in the hidden sheet.
-// templates/form writes workbooks with it and ingest reads them with it; it
-// belongs to neither (form is its sibling, ingest lies outside templates/),
-// so neither repeats a column number, a sheet name or the file name.
+// Package sheet is the one definition of a department workbook's layout and
+// file name: its sheets, the columns of the 入力 sheet, which of them
+// departments fill in, the rows a department gets, the identity kept in the
+// hidden sheet, and <period>_<department>.xlsx. templates/form writes
+// workbooks with it and ingest reads them with it; it belongs to neither
+// (form is its sibling, ingest lies outside templates/), so neither repeats a
+// column number, a sheet name or the file name. The others that need the
+// layout take it from here too: report/workbook sizes its rows as the form
+// does (TextLines, RowPoints), report/month and report/watch tell a file's
+// department from its name (DepartmentOfFile), ingest/config names the
+// columns a city may require, and templates/corpus fills in the cells a
+// department would.
 package sheet
 
 import (
