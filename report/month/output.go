@@ -14,8 +14,8 @@ import (
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/html"
+	"github.com/shinchoku/shinchoku/report/internal/workbook"
 	"github.com/shinchoku/shinchoku/report/pdf"
-	"github.com/shinchoku/shinchoku/report/workbook"
 	"github.com/shinchoku/shinchoku/templates/form"
 )
 

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
-	"github.com/shinchoku/shinchoku/report/excelcsv"
+	"github.com/shinchoku/shinchoku/report/internal/excelcsv"
 )
 
 // Tree writes the plan as an indented Japanese outline.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/report/excelcsv"
+	"github.com/shinchoku/shinchoku/report/internal/excelcsv"
 	"github.com/shinchoku/shinchoku/report/month"
 )
 

@@ -6,7 +6,7 @@
 // the tests of the reader, the reports and the monthly run use the same
 // submissions. It imports neither report/month nor ingest/planfile: the
 // in-package tests of ingest/planfile and of what report/month uses
-// (report/pdf, report/workbook, …) import it, which would make a cycle.
+// (report/pdf, report/internal/workbook, …) import it, which would make a cycle.
 package corpus
 
 import (

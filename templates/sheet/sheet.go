@@ -5,7 +5,7 @@
 // workbooks with it and ingest reads them with it; it belongs to neither
 // (form is its sibling, ingest lies outside templates/), so neither repeats a
 // column number, a sheet name or the file name. The others that need the
-// layout take it from here too: report/workbook sizes its rows as the form
+// layout take it from here too: report/internal/workbook sizes its rows as the form
 // does (TextLines, RowPoints), report/month and report/watch tell a file's
 // department from its name (DepartmentOfFile), ingest/config names the
 // columns a city may require, and templates/corpus fills in the cells a

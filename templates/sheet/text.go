@@ -8,7 +8,7 @@ import (
 )
 
 // Text metrics for sizing rows, shared by the department templates
-// (templates/form) and the consolidated workbook (report/workbook): neither
+// (templates/form) and the consolidated workbook (report/internal/workbook): neither
 // Excel nor LibreOffice grows a row for wrapped text written by a library,
 // so both compute the height of every row with more than one line.
 
