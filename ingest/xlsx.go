@@ -716,8 +716,6 @@ func (s *scanner) rawAttr(name string) []byte {
 // isSpace is XML white space.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-func (s *scanner) text() string { return unescape(s.raw) }
-
 // appendText appends the current text, entities decoded, to dst.
 func (s *scanner) appendText(dst []byte) []byte { return appendUnescaped(dst, s.raw) }
 

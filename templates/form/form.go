@@ -151,22 +151,28 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	f, name, opts := w.f, sheet.InputSheet, w.opts
 	// Titles, notes and headings span the printed columns only: their fill
 	// ends where the page does.
-	last := sheet.Letter(sheet.LastPrinted)
+	// span is the first and last printed cell of a row.
+	span := func(row int) (string, string) {
+		return sheet.CellAt(1, row), sheet.Cell(sheet.LastPrinted, row)
+	}
 	for i, c := range sheet.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		w.set(f.SetColWidth(name, col, col, c.Width))
 		w.set(f.SetCellValue(name, col+strconv.Itoa(sheet.HeaderRow), w.header(c)))
 	}
 	title := fmt.Sprintf("%s　%s 進捗状況報告（%s）", opts.Period.Label(), opts.Plan.Title, w.dept)
-	w.set(f.SetCellValue(name, "A1", title))
-	w.set(f.MergeCell(name, "A1", last+"1"))
-	w.set(f.SetCellStyle(name, "A1", last+"1", w.st.title))
+	from, to := span(sheet.TitleRow)
+	w.set(f.SetCellValue(name, from, title))
+	w.set(f.MergeCell(name, from, to))
+	w.set(f.SetCellStyle(name, from, to, w.st.title))
 	note := w.noteLine()
-	w.set(f.SetCellValue(name, "A2", note))
-	w.set(f.MergeCell(name, "A2", last+"2"))
-	w.set(f.SetCellStyle(name, "A2", last+"2", w.st.note))
-	w.set(f.SetRowHeight(name, 2, sheet.RowPoints(sheet.TextLines(note, printedWidth(), bodyPt), bodyPt)))
-	w.set(f.SetCellStyle(name, "A3", sheet.LastLetter()+"3", w.st.header))
+	from, to = span(sheet.NoteRow)
+	w.set(f.SetCellValue(name, from, note))
+	w.set(f.MergeCell(name, from, to))
+	w.set(f.SetCellStyle(name, from, to, w.st.note))
+	w.set(f.SetRowHeight(name, sheet.NoteRow, sheet.RowPoints(sheet.TextLines(note, printedWidth(), bodyPt), bodyPt)))
+	// The header's style runs over every column, printed or not.
+	w.set(f.SetCellStyle(name, sheet.CellAt(1, sheet.HeaderRow), sheet.LastLetter()+strconv.Itoa(sheet.HeaderRow), w.st.header))
 	for _, c := range sheet.Columns {
 		if w.opts.required(c.Key) {
 			cell := sheet.Cell(c.Key, sheet.HeaderRow)
@@ -199,9 +205,10 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 			if d < len(prevAnc) && prevAnc[d] == a {
 				continue
 			}
-			w.set(f.SetCellValue(name, "A"+strconv.Itoa(n), a.Level+"　"+a.Code+"　"+a.Title))
-			w.set(f.MergeCell(name, "A"+strconv.Itoa(n), last+strconv.Itoa(n)))
-			w.set(f.SetCellStyle(name, "A"+strconv.Itoa(n), last+strconv.Itoa(n), w.st.heading))
+			from, to := span(n)
+			w.set(f.SetCellValue(name, from, a.Level+"　"+a.Code+"　"+a.Title))
+			w.set(f.MergeCell(name, from, to))
+			w.set(f.SetCellStyle(name, from, to, w.st.heading))
 			n++
 		}
 		prevAnc = headings
@@ -239,7 +246,7 @@ func (w *writer) input(rows []sheet.Row, sum *Summary) ([][]any, []string) {
 	w.printSetup(name, fmt.Sprintf("'%s'!$%d:$%d", name, sheet.TitleRow, sheet.HeaderRow), "landscape", inputScale)
 	// The reference columns after 備考 (番号, years, IDs) are for the screen, not for paper.
 	w.set(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, sheet.Letter(sheet.LastPrinted), max(lastRow, sheet.HeaderRow))}))
+		RefersTo: fmt.Sprintf("'%s'!$A$%d:$%s$%d", name, sheet.TitleRow, sheet.Letter(sheet.LastPrinted), max(lastRow, sheet.HeaderRow))}))
 	w.protect(name)
 	return rowMap, checksums
 }
