@@ -116,15 +116,18 @@ func (r *Result) Rename(name string) {
 	r.File = name
 }
 
-// State is what becomes of the file: accepted when it was read, has no
-// errors and no newer submission replaces it; returned when it has errors
-// (a file that could not be read as a template has one); else superseded.
+// State is what becomes of the file, the one decision every output uses:
+// superseded when a newer submission of its department replaces it, with
+// or without errors (the department's state is the newer file's, and a
+// replaced file is not returned; its findings are still listed); else
+// returned when it has errors (a file that could not be read as a template
+// has one); else accepted.
 func (r Result) State() shinchoku.State {
 	switch {
-	case r.Submission == nil || r.Findings.HasErrors():
-		return shinchoku.StateReturned
 	case r.Superseded:
 		return shinchoku.StateSuperseded
+	case r.Submission == nil || r.Findings.HasErrors():
+		return shinchoku.StateReturned
 	}
 	return shinchoku.StateAccepted
 }

@@ -529,6 +529,32 @@ func TestSupersede(t *testing.T) {
 	}
 }
 
+// TestState: a replaced file is 置き換え済み whatever its findings (its
+// department's state is the newer file's), so validate, run and the store
+// agree; otherwise errors, or no readable template, return the file.
+func TestState(t *testing.T) {
+	sub := &shinchoku.Submission{Department: dept, Period: period}
+	errs := shinchoku.Findings{{Severity: shinchoku.SeverityError, Code: "cell.required"}}
+	warns := shinchoku.Findings{{Severity: shinchoku.SeverityWarning, Code: "submission.superseded"}}
+	tests := []struct {
+		name string
+		r    ingest.Result
+		want shinchoku.State
+	}{
+		{"clean", ingest.Result{Submission: sub}, shinchoku.StateAccepted},
+		{"warnings only", ingest.Result{Submission: sub, Findings: warns}, shinchoku.StateAccepted},
+		{"errors", ingest.Result{Submission: sub, Findings: errs}, shinchoku.StateReturned},
+		{"not a template", ingest.Result{Findings: errs}, shinchoku.StateReturned},
+		{"replaced", ingest.Result{Submission: sub, Findings: warns, Superseded: true}, shinchoku.StateSuperseded},
+		{"replaced with errors", ingest.Result{Submission: sub, Findings: append(errs, warns...), Superseded: true}, shinchoku.StateSuperseded},
+	}
+	for _, tt := range tests {
+		if got := tt.r.State(); got != tt.want {
+			t.Errorf("%s: State() = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestSupersedeSameContent: of two byte-identical submissions, the one used
 // does not depend on the files' times, which copying the inbox changes, so
 // a copied inbox gives the same outputs.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
@@ -23,6 +24,7 @@ func newValidateCommand(cfg *config.Config) *cobra.Command {
 （Excel の一時ファイル ~$…、隠しファイル、ブック以外のファイルは読み飛ばして一覧に出します）。
 
 エラーのある提出は受理できません（終了コード 1）。警告は受理したうえで表示します。
+同じ課・同じ期間の新しい提出があるファイルは「置き換え済み」で、エラーがあっても差し戻しにしません（指摘は表示します）。
 --returns を指定すると、問題のある提出ごとに差し戻し用のブック（問題のセルに色とコメント、指摘一覧シート付き）を作ります。
 入力ファイルは変更しません。`,
 		Example: `  shinchoku validate 提出/2024-09_政策推進課.xlsx
@@ -62,7 +64,9 @@ func newValidateCommand(cfg *config.Config) *cobra.Command {
 			if err := terminal.Findings(cmd.OutOrStdout(), format, results, skipped); err != nil {
 				return err
 			}
-			if slices.ContainsFunc(results, func(r ingest.Result) bool { return r.Findings.HasErrors() }) {
+			// A replaced file is not returned, as in run: its department's
+			// state is the newer file's.
+			if slices.ContainsFunc(results, func(r ingest.Result) bool { return r.State() == shinchoku.StateReturned }) {
 				return errFindings
 			}
 			return nil

@@ -218,7 +218,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		switch {
 		case r.Submission == nil:
 			return 0
-		case r.Superseded:
+		case r.State() == shinchoku.StateSuperseded:
 			return 1
 		}
 		return 2
@@ -243,24 +243,18 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 			}
 		}
 		errs, warns := r.Findings.Count()
+		// A replaced file, with or without errors, is recorded as such and
+		// not counted: its department's state is the newer file's.
 		state := r.State()
 		switch {
 		case r.Submission == nil:
-		case state == shinchoku.StateReturned && !r.Superseded:
-			// A replaced file is not returned: the department's state is
-			// that of the file that replaced it.
+		case state == shinchoku.StateReturned:
 			res.Returned++
 		case state == shinchoku.StateAccepted:
 			res.Accepted++
 		}
-		recorded := state
-		if r.Superseded {
-			// Replaced, with or without errors: the record says so, and the
-			// department's state is that of the file that replaced it.
-			recorded = shinchoku.StateSuperseded
-		}
 		changed, err := run.Record(ctx, store.Receipt{Period: res.Period, Department: dept,
-			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: recorded, Errors: errs, Warnings: warns}, r.Submission)
+			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
 		if err != nil {
 			return Failf(err, msg("store.write"), storePath)
 		}

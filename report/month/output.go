@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/html"
@@ -180,7 +181,7 @@ func WriteReturns(dir string, results []ingest.Result) error {
 // errors that was not replaced by a later file of its department (the
 // replacing file is the one that counts, and is returned itself if wrong).
 func returned(r ingest.Result) bool {
-	return r.Findings.HasErrors() && r.Submission != nil && !r.Superseded
+	return r.Submission != nil && r.State() == shinchoku.StateReturned
 }
 
 // writeReturns builds the 差し戻し workbooks, hands each to put and

@@ -33,7 +33,7 @@ func Findings(w io.Writer, format string, results []ingest.Result, skipped []ing
 }
 
 func findingsTable(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) {
-	accepted, rejected := 0, 0
+	states := map[shinchoku.State]int{}
 	for _, r := range results {
 		errs, warns := r.Findings.Count()
 		who := ""
@@ -44,17 +44,13 @@ func findingsTable(w io.Writer, results []ingest.Result, skipped []ingest.Skippe
 		for _, f := range r.Findings {
 			fmt.Fprintf(w, "  %s  %s  %s%s  (%s)\n", f.Severity.Label(), place(f), f.Message, value(f), f.Code)
 		}
-		if r.State() == shinchoku.StateAccepted {
-			accepted++
-		}
-		if r.Findings.HasErrors() {
-			rejected++
-		}
+		states[r.State()]++
 	}
 	for _, s := range skipped {
 		fmt.Fprintf(w, msgFileSkipped, s.File, s.Reason)
 	}
-	fmt.Fprintf(w, msgFilesTotals, len(results), accepted, rejected, len(skipped))
+	fmt.Fprintf(w, msgFilesTotals, len(results), states[shinchoku.StateAccepted], states[shinchoku.StateReturned],
+		states[shinchoku.StateSuperseded], len(skipped))
 }
 
 func findingsJSON(w io.Writer, results []ingest.Result, skipped []ingest.Skipped) error {

@@ -33,7 +33,7 @@ func TestFindingsTable(t *testing.T) {
 	want := "2024-09_青少年課.xlsx（青少年課・令和6年9月末現在）: 差し戻し（エラー 1件、警告 0件）\n" +
 		"  エラー  入力!H7  数値ではありません［入力値: 1行目 2行目\\x1b[31m" + strings.Repeat("あ", 28) + "…］  (value.not_number)\n" +
 		"~$a.xlsx: 読み飛ばし（Excel の一時ファイルです）\n" +
-		"\n1ファイル: 受理 0、差し戻し 1、読み飛ばし 1\n"
+		"\n1ファイル: 受理 0、差し戻し 1、置き換え済み 0、読み飛ばし 1\n"
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

@@ -50,7 +50,7 @@ const (
 	msgFileWho      = "（%s・%s）"
 	msgFileLine     = "%s%s: %s（エラー %d件、警告 %d件）\n"
 	msgFileSkipped  = "%s: 読み飛ばし（%s）\n"
-	msgFilesTotals  = "\n%dファイル: 受理 %d、差し戻し %d、読み飛ばし %d\n"
+	msgFilesTotals  = "\n%dファイル: 受理 %d、差し戻し %d、置き換え済み %d、読み飛ばし %d\n"
 	msgWholeFile    = "ファイル"
 	msgValue        = "［入力値: %s］"
 	msgDepartmentOf = "（%s）"

@@ -102,7 +102,7 @@ func returned(w io.Writer, outDir string, outputs []string, results []ingest.Res
 	}
 	n := 0
 	for _, r := range results {
-		if !r.Findings.HasErrors() || r.Superseded {
+		if r.State() != shinchoku.StateReturned {
 			continue // a replaced file is listed as 置き換え済み, not returned
 		}
 		if n == 0 {
