@@ -47,6 +47,17 @@ type Progress struct {
 	History     map[string][]PeriodValue // accepted actuals by indicator ID
 }
 
+// StateCounts is how many departments' reports stand in each state
+// (Departments), the 提出状況 totals every output gives; a state no
+// department is in counts 0.
+func (p *Progress) StateCounts() map[State]int {
+	counts := make(map[State]int, len(States))
+	for _, d := range p.Departments {
+		counts[d.State]++
+	}
+	return counts
+}
+
 // NewProgress evaluates the accepted submissions of a period. departments
 // are where every department's report stands (Progress.Departments): an
 // indicator nobody reported says 差し戻し with the department whose workbook

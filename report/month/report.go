@@ -51,15 +51,9 @@ func Report(ctx context.Context, o ReportOptions) (*Reported, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reported{Progress: pr, PDF: out, HTML: htmlOut}
-	for _, d := range pr.Departments {
-		if d.State != shinchoku.StateNotSubmitted {
-			r.Submitted++
-		}
-		if d.State == shinchoku.StateAccepted {
-			r.Accepted++
-		}
-	}
+	states := pr.StateCounts()
+	r := &Reported{Progress: pr, PDF: out, HTML: htmlOut,
+		Submitted: len(pr.Departments) - states[shinchoku.StateNotSubmitted], Accepted: states[shinchoku.StateAccepted]}
 	if r.Submitted == 0 {
 		return nil, errors.New(msgf("report.none", o.Period.Label(), o.Store, o.Period))
 	}

@@ -27,9 +27,7 @@ func Run(w io.Writer, res *month.Result) {
 	pr := res.Progress
 	fmt.Fprintf(w, msgRunTitle, res.Period.Label(), pr.Plan.Title)
 	var rows [][]string
-	states := map[shinchoku.State]int{}
 	for _, d := range pr.Departments {
-		states[d.State]++
 		rows = append(rows, []string{d.Department, d.State.Label(), fmt.Sprint(d.Errors), fmt.Sprint(d.Warnings), d.File})
 	}
 	Table(w, headRun, rows)
@@ -39,6 +37,7 @@ func Run(w io.Writer, res *month.Result) {
 	replaced(w, pr.Departments)
 	returned(w, res.OutDir, res.Outputs, res.Files)
 	errs, warns := pr.Findings.Count()
+	states := pr.StateCounts()
 	fmt.Fprintf(w, msgRunTotals,
 		states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted], errs, warns)
 	if res.Changed == 0 {
@@ -56,13 +55,12 @@ func Status(w io.Writer, pr *shinchoku.Progress) {
 	w = Escape(w)
 	fmt.Fprintf(w, msgStatusTitle, pr.Period.Label(), pr.Plan.Title)
 	var rows [][]string
-	states := map[shinchoku.State]int{}
 	for _, d := range pr.Departments {
-		states[d.State]++
 		rows = append(rows, []string{d.Department, d.State.Label(), d.File})
 	}
 	Table(w, headStatus, rows)
 	replaced(w, pr.Departments)
+	states := pr.StateCounts()
 	fmt.Fprintf(w, msgStatusTotals, states[shinchoku.StateAccepted], states[shinchoku.StateReturned], states[shinchoku.StateNotSubmitted])
 }
 

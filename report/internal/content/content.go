@@ -243,10 +243,7 @@ var gradeColors = [][3]uint8{{84, 160, 82}, {155, 200, 120}, {240, 200, 80}, {22
 // SubmissionTable counts the departments whose reports were accepted,
 // returned or not submitted.
 func SubmissionTable(pr *shinchoku.Progress) Table {
-	states := map[shinchoku.State]int{}
-	for _, ds := range pr.Departments {
-		states[ds.State]++
-	}
+	states := pr.StateCounts()
 	return Table{Caption: Submissions,
 		Columns: []Column{{Title: shinchoku.StateAccepted.Label(), Align: Center}, {Title: shinchoku.StateReturned.Label(), Align: Center},
 			{Title: shinchoku.StateNotSubmitted.Label(), Align: Center}, {Title: "計（担当課）", Align: Center}},

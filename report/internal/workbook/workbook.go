@@ -334,10 +334,7 @@ func (w *writer) summary() {
 		}
 	}
 	// Submissions at a glance, below the chart.
-	states := map[shinchoku.State]int{}
-	for _, d := range pr.Departments {
-		states[d.State]++
-	}
+	states := pr.StateCounts()
 	top := chartTop + int(math.Ceil(float64(chartHeight)/summaryRowPixels)) + 2
 	w.set(f.SetSheetRow(name, fmt.Sprintf("A%d", top), &[]any{"提出状況", shinchoku.StateAccepted.Label(),
 		shinchoku.StateReturned.Label(), shinchoku.StateNotSubmitted.Label(), "計"}))
