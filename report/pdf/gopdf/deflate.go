@@ -2,16 +2,13 @@ package gopdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"io"
 	"sync"
-
-	"github.com/klauspost/compress/zlib"
 )
 
 // shinchoku patch: a zlib writer holds about 650 KB of state that NewWriter
-// zeroes; v0.33.0 made one per page. Writers are reused per level instead,
-// and they are klauspost/compress's: 2.5 times as fast as compress/zlib at
-// BestSpeed on a report's content streams, and as small.
+// zeroes; v0.33.0 made one per page. Writers are reused per level instead.
 var deflaters sync.Map // level → *sync.Pool of *zlib.Writer
 
 // deflate compresses data with zlib at level.
