@@ -138,7 +138,9 @@ var requiredKeys = map[string]string{
 // Required are the narrative columns that must be filled in (required:
 // progress, analysis, outlook, self_evaluation), as sheet column keys.
 func (c *Config) Required() ([]string, error) {
-	var cols []string
+	// Never nil: templates/form reads nil as its default columns, and
+	// "required: []" means none.
+	cols := []string{}
 	for _, name := range c.v.GetStringSlice("required") {
 		key, ok := requiredKeys[name]
 		if !ok {

@@ -110,6 +110,29 @@ func TestNearestKey(t *testing.T) {
 	}
 }
 
+// TestRequiredNone: "required: []" (or an empty value) means no column is
+// required, for the reader and for the templates alike; the templates read
+// a nil list as their default columns, so the list must not be nil.
+func TestRequiredNone(t *testing.T) {
+	for _, text := range []string{"required: []\n", "required: \"\"\n"} {
+		c, err := load(t, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := c.Required()
+		if err != nil || req == nil || len(req) != 0 {
+			t.Errorf("%q: required %#v, %v; want an empty, non-nil list", text, req, err)
+		}
+	}
+	c, err := load(t, "office: 企画課\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req, _ := c.Required(); !slices.Equal(req, []string{sheet.Progress, sheet.Outlook}) {
+		t.Errorf("default required %q", req)
+	}
+}
+
 func TestLoad(t *testing.T) {
 	c, err := load(t, "office: 企画課\nworkers: 3\nrequired: [analysis, self_evaluation]\nreport: {title: 進捗}\nwatch: {results: 結果}\n")
 	if err != nil {
