@@ -8,7 +8,7 @@ var messages = map[string]string{
 	"inbox.missing":      "受付フォルダ %s を開けません（%s）。提出された様式のフォルダを --inbox で指定してください",
 	"store.open":         "記録 %s を開けません",
 	"store.write":        "記録 %s に書き込めません",
-	"store.locked":       "記録 %s は別の shinchoku run が使用中です。終わるのを待ってから実行してください",
+	"store.locked":       "記録 %s は%s", // the reason is reason.locked
 	"store.none":         "記録 %s がありません（shinchoku run で作られます）",
 	"archive.write":      "受理したファイル %s を記録 %s の横に保管できません",
 	"store.read":         "記録 %s を読めません",

@@ -84,9 +84,6 @@ type OptionError struct{ Msg string }
 
 func (e OptionError) Error() string { return e.Msg }
 
-// ErrLocked is returned when another run holds the store.
-var ErrLocked = errors.New("store in use by another run")
-
 // Run runs the month. The record changes only when every output is
 // written; a run that fails leaves the previous outputs and record as they
 // were.
@@ -108,7 +105,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	st, err := store.Open(ctx, o.Store)
 	if errors.Is(err, store.ErrLocked) {
-		return nil, lockedError(o.Store)
+		return nil, lockedError(err, o.Store)
 	}
 	if err != nil {
 		return nil, Failf(err, msg("store.open"), o.Store)
@@ -116,7 +113,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	defer st.Close()
 	run, err := st.Begin(ctx)
 	if errors.Is(err, store.ErrLocked) {
-		return nil, lockedError(o.Store)
+		return nil, lockedError(err, o.Store)
 	}
 	if err != nil {
 		return nil, Failf(err, msg("store.open"), o.Store)
@@ -192,15 +189,11 @@ func inboxName(inbox, path string) string {
 	return filepath.ToSlash(rel)
 }
 
-func lockedError(path string) error {
-	return lockError{msgf("store.locked", path)}
+// lockedError says that another run holds the store at path; it is err
+// (store.ErrLocked) told in Japanese, so callers test it with errors.Is.
+func lockedError(err error, path string) error {
+	return ingest.Failure{Msg: msgf("store.locked", path, msg("reason.locked")), Err: err}
 }
-
-// lockError is ErrLocked told in Japanese.
-type lockError struct{ msg string }
-
-func (e lockError) Error() string { return e.msg }
-func (e lockError) Unwrap() error { return ErrLocked }
 
 // record records every file read and copies the accepted ones into the
 // archive.

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
@@ -201,6 +202,35 @@ func TestRunOptionErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "store.db")); err == nil {
 		t.Error("a run that could not start made a store")
+	}
+}
+
+// TestRunLocked: a run refused because another holds the store is
+// store.ErrLocked (callers test for it with errors.Is) and says so in
+// Japanese, naming the store.
+func TestRunLocked(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "store.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	held, err := st.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Rollback()
+	os.Mkdir(filepath.Join(dir, "inbox"), 0o755)
+	_, err = month.Run(ctx, month.Options{Plan: corpus.Plan(2, 2), Period: shinchoku.Period{Year: 2026, Month: 3},
+		Inbox: filepath.Join(dir, "inbox"), Store: path, Out: filepath.Join(dir, "out")})
+	if !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("err = %v, want store.ErrLocked", err)
+	}
+	want := "記録 " + path + " は別の shinchoku run が使用中です。終わるのを待ってから実行してください"
+	if err.Error() != want {
+		t.Errorf("message = %q, want %q", err.Error(), want)
 	}
 }
 
