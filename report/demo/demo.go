@@ -95,14 +95,17 @@ func prepareDir(dir string) error {
 		}
 		for _, sub := range []string{"inbox", "out", "shinchoku-data"} {
 			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
-				return err
+				return month.Failf(err, msgRemove, filepath.Join(dir, sub))
 			}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return month.Failf(err, msgMkdir, dir)
 	}
-	return os.WriteFile(filepath.Join(dir, Marker), []byte("shinchoku demo\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("shinchoku demo\n"), 0o644); err != nil {
+		return month.Failf(err, msgWrite, filepath.Join(dir, Marker))
+	}
+	return nil
 }
 
 // Period is the end of the last fiscal year the plan has actuals for

@@ -103,6 +103,20 @@ func TestSynthetic(t *testing.T) {
 	}
 }
 
+// TestMarkerNotWritable: a folder whose marker cannot be written is said
+// in Japanese, naming the file, not by the system's English error.
+func TestMarkerNotWritable(t *testing.T) {
+	dir := t.TempDir()
+	marker := filepath.Join(dir, demo.Marker)
+	if err := os.Mkdir(marker, 0o755); err != nil { // a folder where the marker goes
+		t.Fatal(err)
+	}
+	_, err := demo.Prepare(dir, seed(t, seeds.Default), 0)
+	if err == nil || !strings.HasPrefix(err.Error(), marker+" に書き込めません（") {
+		t.Errorf("got %v, want a Japanese failure naming %s", err, marker)
+	}
+}
+
 // TestOtherFolder: a folder the demo did not make is never cleared.
 func TestOtherFolder(t *testing.T) {
 	dir := t.TempDir()

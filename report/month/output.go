@@ -249,7 +249,7 @@ func writeTemp(path, pattern string, write func(io.Writer) error) (name string, 
 		return "", Failf(err, msg("file.write"), path)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", err
+		return "", Failf(err, msg("file.write"), path)
 	}
 	return tmp.Name(), nil
 }
