@@ -281,16 +281,7 @@ func Supersede(results []Result) {
 		if len(idx) < 2 {
 			continue
 		}
-		newest := slices.MaxFunc(idx, func(a, b int) int {
-			ra, rb := results[a], results[b]
-			byTime := ra.ModTime.Compare(rb.ModTime)
-			if ra.SHA256 != "" && ra.SHA256 == rb.SHA256 {
-				// The same bytes twice: copying the inbox changes the
-				// files' times, and which one is used must not.
-				byTime = 0
-			}
-			return cmp.Or(cmp.Compare(ra.SavedAt, rb.SavedAt), byTime, cmp.Compare(ra.File, rb.File))
-		})
+		newest := slices.MaxFunc(idx, func(a, b int) int { return newer(results[a], results[b]) })
 		for _, i := range idx {
 			if i == newest {
 				continue
@@ -302,4 +293,56 @@ func Supersede(results []Result) {
 			})
 		}
 	}
+}
+
+// newer orders two files of a department by which is the newer submission:
+// the workbook's save time, then the file's time unless the two files have
+// the same content, then the name.
+func newer(a, b Result) int {
+	byTime := a.ModTime.Compare(b.ModTime)
+	if a.SHA256 != "" && a.SHA256 == b.SHA256 {
+		// The same bytes twice: copying the inbox changes the files'
+		// times, and which one is used must not.
+		byTime = 0
+	}
+	return cmp.Or(cmp.Compare(a.SavedAt, b.SavedAt), byTime, cmp.Compare(a.File, b.File))
+}
+
+// Current says which of one department's files counts for the period, and
+// so gives the department its state: the index in results, or -1 when there
+// is none. results are all the files of the department after Supersede,
+// those that could not be read as a template included (their department is
+// only guessed from the file name). The monthly batch records this file's
+// state as the department's, and the watch shows it, so that a department
+// is told what the month will decide.
+//
+// A superseded file never counts. A workbook that was read outranks every
+// file that was not: a file name anyone can write must not turn the state
+// of a department whose own workbook proves whose it is into 差し戻し
+// (such a file is still returned to its sender, on its own). Among files
+// of one kind, the newer counts, as in Supersede.
+func Current(results []Result) int {
+	cur := -1
+	for i, r := range results {
+		if r.Superseded {
+			continue
+		}
+		if cur < 0 {
+			cur = i
+			continue
+		}
+		c := results[cur]
+		if cmp.Or(cmp.Compare(readRank(r), readRank(c)), newer(r, c)) > 0 {
+			cur = i
+		}
+	}
+	return cur
+}
+
+// readRank is 1 for a file read as a template, 0 for one that was not.
+func readRank(r Result) int {
+	if r.Submission != nil {
+		return 1
+	}
+	return 0
 }

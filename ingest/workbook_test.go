@@ -574,6 +574,36 @@ func TestSupersedeSameContent(t *testing.T) {
 	}
 }
 
+// TestCurrent: which of a department's files counts. A workbook that was
+// read outranks a file that was not (named for the department by anyone),
+// however new that file is and wherever it is listed; a superseded file
+// never counts; among files of one kind the newer counts.
+func TestCurrent(t *testing.T) {
+	sub := func() *shinchoku.Submission { return &shinchoku.Submission{Department: dept, Period: period} }
+	early, late := time.Date(2024, 10, 5, 9, 0, 0, 0, time.UTC), time.Date(2024, 10, 7, 9, 0, 0, 0, time.UTC)
+	read := ingest.Result{File: "b.xlsx", Submission: sub(), SavedAt: "2024-10-05T09:00:00Z", ModTime: early}
+	replaced := ingest.Result{File: "c.xlsx", Submission: sub(), Superseded: true, SavedAt: "2024-10-09T09:00:00Z", ModTime: late}
+	broken := ingest.Result{File: "a.xlsx", ModTime: late}
+	brokenLater := ingest.Result{File: "z.xlsx", ModTime: late.Add(time.Hour)}
+	for _, tc := range []struct {
+		name    string
+		results []ingest.Result
+		want    int
+	}{
+		{"none", nil, -1},
+		{"one broken", []ingest.Result{broken}, 0},
+		{"read before a newer broken", []ingest.Result{read, broken}, 0},
+		{"read after a newer broken", []ingest.Result{broken, read}, 1},
+		{"read among broken and replaced", []ingest.Result{brokenLater, replaced, read, broken}, 2},
+		{"the newer of two broken", []ingest.Result{brokenLater, broken}, 0},
+		{"only replaced", []ingest.Result{replaced}, -1},
+	} {
+		if got := ingest.Current(tc.results); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestUnitChecks: the check of an actual follows what its unit is
 // (shinchoku.ClassifyUnit): a share within its whole (0–100％, 0–10割), a
 // percentage-formatted cell scaled to the unit, a change in points or money

@@ -198,11 +198,11 @@ func lockedError(err error, path string) error {
 // record records every file read and copies the accepted ones into the
 // archive.
 func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office, storePath string) error {
-	// A department's latest receipt is its state. Files that could not be
-	// read as a template come first: their department is only guessed from
-	// the file name, which anyone can write, so such a file never outranks a
-	// workbook that proves whose it is. Then superseded files, so that the
-	// one that counts is recorded last.
+	// A department's latest receipt is its state, so the file that counts
+	// for it (ingest.Current, which the watch shows too) is recorded last
+	// of the department's. The others keep the order they are recorded in
+	// (which numbers the record): files that could not be read as a template
+	// first, then superseded files, then the rest, each in file order.
 	order := make([]int, len(res.Files))
 	for i := range order {
 		order[i] = i
@@ -220,18 +220,52 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		return rank(res.Files[x]) - rank(res.Files[y])
 	})
 	depts := plan.Reporters(office)
+	byDept := map[string][]int{}
+	for i, r := range res.Files {
+		if d := fileDepartment(r, depts); d != "" {
+			byDept[d] = append(byDept[d], i)
+		}
+	}
+	pos := make([]int, len(order))
+	for p, i := range order {
+		pos[i] = p
+	}
+	for _, idx := range byDept {
+		files := make([]ingest.Result, len(idx))
+		for k, i := range idx {
+			files[k] = res.Files[i]
+		}
+		k := ingest.Current(files)
+		if k < 0 {
+			continue
+		}
+		// The department's places in the order, filled with its files in
+		// their order but the current one moved to the last place.
+		cur := idx[k]
+		places := make([]int, len(idx))
+		for j, i := range idx {
+			places[j] = pos[i]
+		}
+		slices.Sort(places)
+		moved := make([]int, 0, len(places))
+		for _, p := range places {
+			if order[p] != cur {
+				moved = append(moved, order[p])
+			}
+		}
+		moved = append(moved, cur)
+		for j, p := range places {
+			order[p] = moved[j]
+		}
+	}
 	arc := startArchive(ctx, st, len(res.Files), storePath)
 	defer arc.stop(false)
 	for _, i := range order {
 		r := res.Files[i]
-		dept := ""
-		if r.Submission != nil {
-			dept = r.Submission.Department
-		} else if r.Findings.HasErrors() {
+		dept := fileDepartment(r, depts)
+		if r.Submission == nil && r.Findings.HasErrors() {
 			res.Returned++
-			// A file that could not be read as a template is the department's
-			// whose name its file name carries, if any: it was sent, and is returned.
-			if dept = sheet.DepartmentOfFile(r.File, depts); dept == "" {
+			if dept == "" {
 				continue
 			}
 		}
@@ -259,6 +293,19 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		}
 	}
 	return arc.stop(true)
+}
+
+// fileDepartment is the department a file is recorded for. A file that
+// could not be read as a template is the department's whose name its file
+// name carries, if any: it was sent, and is returned.
+func fileDepartment(r ingest.Result, depts []string) string {
+	switch {
+	case r.Submission != nil:
+		return r.Submission.Department
+	case r.Findings.HasErrors():
+		return sheet.DepartmentOfFile(r.File, depts)
+	}
+	return ""
 }
 
 // archive copies accepted files into the store's archive on a second

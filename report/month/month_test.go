@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/store"
@@ -289,5 +290,45 @@ func TestNameNeverOutranksIdentity(t *testing.T) {
 	}
 	if res.Returned != 2 {
 		t.Errorf("returned %d files, want the 2 unreadable ones", res.Returned)
+	}
+}
+
+// TestCurrentOfUnreadable: a department that sent only files that cannot be
+// read is returned, and the file its state is recorded for is the newer,
+// as the watch shows it (ingest.Current), not the last by name.
+func TestCurrentOfUnreadable(t *testing.T) {
+	p := corpus.Plan(3, 2)
+	period := shinchoku.Period{Year: 2026, Month: 3}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "inbox")
+	depts := inbox(t, p, period, in, func(int) corpus.Trouble { return corpus.None })
+	files, err := filepath.Glob(filepath.Join(in, "*.xlsx"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("inbox: %v %v", files, err)
+	}
+	victim := sheet.DepartmentOfFile(files[0], depts)
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	newer, older := "0_"+filepath.Base(files[0]), "zz_"+filepath.Base(files[0])
+	hour := time.Now().Add(-time.Hour)
+	for _, name := range []string{older, newer} {
+		path := filepath.Join(in, name)
+		if err := os.WriteFile(path, []byte("not a workbook: "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if name == older {
+			os.Chtimes(path, hour, hour)
+		}
+	}
+	res, err := month.Run(context.Background(), month.Options{Plan: p, Period: period, Inbox: in,
+		Store: filepath.Join(dir, "store.db"), Out: filepath.Join(dir, "out"), Office: office, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range res.Progress.Departments {
+		if ds.Department == victim && (ds.State != shinchoku.StateReturned || ds.File != newer) {
+			t.Errorf("%s: %s %s, want %s %s", ds.Department, ds.State, ds.File, shinchoku.StateReturned, newer)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package watch
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -43,26 +42,29 @@ type view struct {
 }
 
 // view decides, as the monthly batch does, which file of a department
-// counts (ingest.Supersede) and what its answer is.
+// counts (ingest.Supersede, then ingest.Current) and what its answer is, so
+// that the state a department is shown is the one the month will record.
 func (w *watcher) view() view {
 	names := sortedKeys(w.records)
 	results := make([]ingest.Result, len(names))
 	for i, n := range names {
 		r := w.records[n]
-		results[i] = ingest.Result{File: n, SavedAt: r.SavedAt, ModTime: r.ModTime, Findings: slices.Clone(r.Findings)}
+		results[i] = ingest.Result{File: n, SavedAt: r.SavedAt, ModTime: r.ModTime, SHA256: r.SHA256, Findings: slices.Clone(r.Findings)}
 		if r.Read {
 			p, _ := shinchoku.ParsePeriod(r.Period)
 			results[i].Submission = &shinchoku.Submission{Department: r.Department, Period: p}
 		}
 	}
 	ingest.Supersede(results)
-	byDept := map[string][]*fileView{}
+	byDept := map[string][]int{}
+	files := make([]*fileView, len(names))
 	var v view
 	for i, n := range names {
 		fv := &fileView{record: w.records[n], Findings: results[i].Findings, State: results[i].State()}
 		fv.Errors, fv.Warnings = fv.Findings.Count()
+		files[i] = fv
 		if w.deptSet[fv.Department] {
-			byDept[fv.Department] = append(byDept[fv.Department], fv)
+			byDept[fv.Department] = append(byDept[fv.Department], i)
 			continue
 		}
 		if fv.Errors > 0 {
@@ -72,35 +74,35 @@ func (w *watcher) view() view {
 	}
 	for _, d := range w.depts {
 		dv := &deptView{Department: d, State: shinchoku.StateNotSubmitted}
-		files := byDept[d]
-		// Of the files not superseded (a file that could not be read is
-		// never superseded), the last one to arrive counts.
-		var current *fileView
-		for _, fv := range files {
-			if fv.State == shinchoku.StateSuperseded {
-				continue
-			}
-			if current == nil || cmp.Or(fv.ModTime.Compare(current.ModTime), cmp.Compare(fv.Name, current.Name)) > 0 {
-				current = fv
-			}
+		idx := byDept[d]
+		own := make([]ingest.Result, len(idx))
+		for k, i := range idx {
+			own[k] = results[i]
 		}
-		for _, fv := range files {
-			if fv != current {
-				fv.State = shinchoku.StateSuperseded
+		cur := ingest.Current(own)
+		for k, i := range idx {
+			fv := files[i]
+			switch {
+			case k == cur:
+				dv.Current = fv
+				dv.State = fv.State
+				switch {
+				case fv.State == shinchoku.StateAccepted:
+					fv.Result = receiptName(fv.Name)
+				case fv.Read:
+					fv.Result = form.ReturnName(fv.Name)
+				default:
+					fv.Result = returnText(fv.Name)
+				}
+			case !fv.Read:
+				// A file that could not be read does not count, but was
+				// sent: the month returns it, and its sender is told why.
+				fv.Result = returnText(fv.Name)
+				dv.Older = append(dv.Older, fv)
+			default:
+				// Replaced by a newer workbook (its State says superseded).
 				dv.Older = append(dv.Older, fv)
 			}
-		}
-		if current != nil {
-			dv.Current = current
-			switch {
-			case current.State == shinchoku.StateAccepted:
-				current.Result = receiptName(current.Name)
-			case current.Read:
-				current.Result = form.ReturnName(current.Name)
-			default:
-				current.Result = returnText(current.Name)
-			}
-			dv.State = current.State
 		}
 		v.Departments = append(v.Departments, dv)
 	}
@@ -140,11 +142,22 @@ func (w *watcher) publish() {
 			wants[dv.Department] = want{written{dv.Current.Result, dv.Current.Name, dv.Current.SHA256, dv.Current.State}, dv.Current}
 		}
 	}
+	for _, dv := range v.Departments {
+		for _, fv := range dv.Older {
+			if fv.Result != "" {
+				wants["file:"+fv.Name] = want{written{fv.Result, fv.Name, fv.SHA256, fv.State}, fv}
+			}
+		}
+	}
 	for _, fv := range v.Others {
 		if fv.Result != "" {
 			wants["file:"+fv.Name] = want{written{fv.Result, fv.Name, fv.SHA256, fv.State}, fv}
 		}
 	}
+	// Results no longer wanted are removed once all are written: a file's
+	// result keeps its name when the file moves between a department's
+	// current one and the others, and must not be removed under its new key.
+	var stale []string
 	for _, key := range sortedKeys(wants) {
 		wt := wants[key]
 		have, ok := w.written[key]
@@ -165,7 +178,7 @@ func (w *watcher) publish() {
 		}
 		wt.File = name
 		if ok && have.File != wt.File {
-			w.remove(have.File)
+			stale = append(stale, have.File)
 		}
 		w.written[key] = wt.written
 	}
@@ -179,8 +192,17 @@ func (w *watcher) publish() {
 	}
 	for _, key := range sortedKeys(w.written) {
 		if _, ok := wants[key]; !ok {
-			w.remove(w.written[key].File)
+			stale = append(stale, w.written[key].File)
 			delete(w.written, key)
+		}
+	}
+	kept := map[string]bool{}
+	for _, wr := range w.written {
+		kept[wr.File] = true
+	}
+	for _, name := range stale {
+		if !kept[name] {
+			w.remove(name)
 		}
 	}
 	w.tell(v)

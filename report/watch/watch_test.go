@@ -303,6 +303,93 @@ func TestSuperseded(t *testing.T) {
 	}
 }
 
+// A department's workbook was accepted, then a broken file named for it
+// arrives (a 修正 cut short in transit). Its department is only guessed from
+// the name, so it must not make the department 差し戻し: the page says what
+// the monthly batch records, while the sender of the broken file gets its
+// own 差し戻し notice. Taking the workbook away leaves the broken file as
+// the department's; bringing it back makes it the department's again.
+func TestBrokenFileBesideAccepted(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	d := m.depts[0]
+	good := filepath.Join(inbox, sheet.FileName(period, d))
+	broken := "（修正）" + sheet.FileName(period, d)
+	results := filepath.Join(inbox, ResultsFolder)
+	put(t, good, m.good[d])
+	r.waitFor("the workbook", func(s status) bool { return stateOf(s, d) == shinchoku.StateAccepted })
+	time.Sleep(50 * time.Millisecond) // a later modification time
+	put(t, filepath.Join(inbox, broken), m.good[d][:len(m.good[d])/2])
+	fileState := func(s status, name string) shinchoku.State {
+		for _, fj := range s.Files {
+			if fj.File == name {
+				return fj.State
+			}
+		}
+		return ""
+	}
+	s := r.waitFor("the broken file", func(s status) bool { return fileState(s, broken) == shinchoku.StateReturned })
+	if got := stateOf(s, d); got != shinchoku.StateAccepted {
+		t.Errorf("%s: %s, want %s", d, got, shinchoku.StateAccepted)
+	}
+	for _, dj := range s.Departments {
+		if dj.Department == d && (dj.Current == nil || dj.Current.File != filepath.Base(good)) {
+			t.Errorf("%s: current %+v, want %s", d, dj.Current, filepath.Base(good))
+		}
+	}
+	notice, err := os.ReadFile(filepath.Join(results, returnText(broken)))
+	if err != nil {
+		t.Fatalf("no 差し戻し notice for the broken file: %v", err)
+	}
+	for _, want := range []string{"判定: 差し戻し", "ファイル: " + broken, "担当課: " + d} {
+		if !strings.Contains(string(notice), want) {
+			t.Errorf("notice lacks %q:\n%s", want, notice)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(results, receiptName(filepath.Base(good)))); err != nil {
+		t.Errorf("no receipt for the accepted workbook: %v", err)
+	}
+	page, err := os.ReadFile(filepath.Join(results, PageFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{returnText(broken) + "</a>", "<h3>" + d + "（" + broken + "）: 差し戻し"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+
+	// The monthly batch on the same inbox records the same states.
+	dir := t.TempDir()
+	res, err := month.Run(context.Background(), month.Options{Plan: m.plan, Period: period, Inbox: inbox,
+		Store: filepath.Join(dir, "store.db"), Out: filepath.Join(dir, "out"), Office: "政策推進課", Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Progress.Departments) != len(s.Departments) {
+		t.Fatalf("month has %d departments, the page %d", len(res.Progress.Departments), len(s.Departments))
+	}
+	for _, ds := range res.Progress.Departments {
+		if got := stateOf(s, ds.Department); got != ds.State {
+			t.Errorf("%s: the page says %s, the month records %s", ds.Department, got, ds.State)
+		}
+	}
+
+	// Without the workbook the broken file is the department's, and its
+	// notice stays; with the workbook back, the workbook counts again.
+	os.Remove(good)
+	r.waitFor("the removal", func(s status) bool { return stateOf(s, d) == shinchoku.StateReturned })
+	if _, err := os.Stat(filepath.Join(results, returnText(broken))); err != nil {
+		t.Errorf("the broken file's notice went when it became the department's: %v", err)
+	}
+	put(t, good, m.good[d])
+	r.waitFor("the workbook again", func(s status) bool { return stateOf(s, d) == shinchoku.StateAccepted })
+	if _, err := os.Stat(filepath.Join(results, returnText(broken))); err != nil {
+		t.Errorf("the broken file's notice went when the workbook came back: %v", err)
+	}
+}
+
 // A restart answers only what changed while it was stopped.
 func TestResume(t *testing.T) {
 	m := newMonth(t)
