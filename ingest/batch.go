@@ -65,7 +65,7 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s を開けません（%s）", p, Reason(err))
+			return nil, nil, fmt.Errorf(msgOpen, p, Reason(err))
 		}
 		if !info.IsDir() {
 			files = append(files, p)
@@ -73,7 +73,7 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("フォルダ %s を読めません（%s）", p, Reason(err))
+			return nil, nil, fmt.Errorf(msgReadDir, p, Reason(err))
 		}
 		for _, e := range entries {
 			name := e.Name()
@@ -83,15 +83,15 @@ func Collect(paths []string) ([]string, []Skipped, error) {
 				// Listed, not read: a department's file saved into a
 				// subfolder, or a folder named like a workbook, would
 				// otherwise go unnoticed.
-				skipped = append(skipped, Skipped{full, "フォルダです（受付フォルダの中のフォルダは読みません。提出はブックを直接置いてください）"})
+				skipped = append(skipped, Skipped{full, skipFolder})
 			case strings.HasPrefix(name, "~$"):
-				skipped = append(skipped, Skipped{full, "Excel の一時ファイル（編集中のロックファイル）"})
+				skipped = append(skipped, Skipped{full, skipLockFile})
 			case strings.HasPrefix(name, "."):
-				skipped = append(skipped, Skipped{full, "隠しファイル"})
+				skipped = append(skipped, Skipped{full, skipHidden})
 			case !e.Type().IsRegular():
-				skipped = append(skipped, Skipped{full, "通常のファイルではありません"})
+				skipped = append(skipped, Skipped{full, skipIrregular})
 			case !workbookExt[strings.ToLower(filepath.Ext(name))]:
-				skipped = append(skipped, Skipped{full, "Excel ブックではありません"})
+				skipped = append(skipped, Skipped{full, skipNotBook})
 			default:
 				files = append(files, full)
 			}

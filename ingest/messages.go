@@ -50,7 +50,6 @@ var messages = map[string]string{
 	"value.too_long":            "%sが長すぎます（%d文字、上限 %d文字）",
 	"value.missing_actual":      "実績値がありません（空欄、または値なしの「−」）。まだ分からない場合は状態を「調査中」にし、公表予定時期を入力してください",
 	"value.missing_publish":     "状態が「調査中」のときは、公表予定時期（例: 令和6年12月）を入力してください",
-	"value.missing_status":      "状態（確定・速報値・調査中）を選んでください",
 	"value.actual_pending":      "状態が「調査中」ですが実績値が入力されています。実績値が分かっているなら状態を「確定」か「速報値」にしてください",
 	"value.required":            "%sを入力してください",
 	"value.negative":            "%sは負の数になりません。値を確認してください",
@@ -59,6 +58,18 @@ var messages = map[string]string{
 	"value.jump":                "実績値 %s が前回の実績値 %s（%s）の10倍以上または10分の1以下です。桁や単位を確認してください",
 	"submission.superseded":     "同じ担当課・同じ期間の新しい提出（%s）があるため、このファイルは使われません",
 }
+
+// Japanese text of collecting an inbox: why a path cannot be read, and why
+// an entry of a folder is skipped.
+const (
+	msgOpen       = "%s を開けません（%s）"
+	msgReadDir    = "フォルダ %s を読めません（%s）"
+	skipFolder    = "フォルダです（受付フォルダの中のフォルダは読みません。提出はブックを直接置いてください）"
+	skipLockFile  = "Excel の一時ファイル（編集中のロックファイル）"
+	skipHidden    = "隠しファイル"
+	skipIrregular = "通常のファイルではありません"
+	skipNotBook   = "Excel ブックではありません"
+)
 
 // reasons say in Japanese why a file could not be used, by the cause
 // knownReason recognizes (errors.Is), in the order it tries them.

@@ -65,7 +65,7 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
 			}
 			terminal.DemoRun(w, res)
 			if timings {
-				terminal.Stages(cmd.ErrOrStderr(), append([]month.Stage{{Name: "様式の作成・記入", Took: inboxTook + genTook}}, res.Stages...))
+				terminal.Stages(cmd.ErrOrStderr(), append([]month.Stage{{Name: stageDemoForm, Took: inboxTook + genTook}}, res.Stages...))
 			}
 			return nil
 		},

@@ -35,7 +35,7 @@ func newPlanCommand(cfg *config.Config) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains(planFormats, format) {
-				return usagef("--format は %s のいずれかです: %q", strings.Join(planFormats, ", "), format)
+				return usagef(msgFormat, strings.Join(planFormats, ", "), format)
 			}
 			plan, warnings, err := cfg.CheckPlan()
 			if err != nil {

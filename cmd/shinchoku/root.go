@@ -42,14 +42,14 @@ func exitCode(err error, stderr io.Writer) int {
 	var fs shinchoku.Findings
 	if errors.As(err, &fs) {
 		fmt.Fprintln(stderr, fs.Error())
-		fmt.Fprintf(stderr, "shinchoku: %d件の問題が見つかりました\n", len(fs))
+		fmt.Fprintf(stderr, msgFindings+"\n", len(fs))
 		return exitFindings
 	}
 	fmt.Fprintf(stderr, "shinchoku: %v\n", err)
 	var ce config.Error
 	var oe month.OptionError
 	if errors.As(err, &ce) || errors.As(err, &oe) {
-		fmt.Fprintln(stderr, "使い方は shinchoku --help で確認できます")
+		fmt.Fprintln(stderr, msgSeeHelp)
 	}
 	return exitFailure
 }

@@ -47,7 +47,7 @@ func newRunCommand(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			loaded := month.Stage{Name: "計画の読み込み", Took: time.Since(loadStart)}
+			loaded := month.Stage{Name: stagePlan, Took: time.Since(loadStart)}
 			o, err := monthOptions(cfg, plan, period)
 			if err != nil {
 				return err
@@ -93,7 +93,7 @@ func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Per
 
 // runMonth runs a month, showing how far reading is on progressOut.
 func runMonth(ctx context.Context, o month.Options, progressOut io.Writer) (*month.Result, error) {
-	bar := terminal.NewProgress(progressOut, "検証")
+	bar := terminal.NewProgress(progressOut, msgProgress)
 	o.Progress = bar.Update
 	res, err := month.Run(ctx, o)
 	bar.Finish()

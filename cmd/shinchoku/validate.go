@@ -33,14 +33,14 @@ func newValidateCommand(cfg *config.Config) *cobra.Command {
   shinchoku validate 提出/ --returns 差し戻し/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("検証する様式を指定してください: 提出された .xlsx ファイル、またはそれを入れたフォルダ（例: shinchoku validate 提出/2024-09）")
+				return usagef(msgValidateArgs)
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bindFlags(cfg, cmd, "period", "period")
 			if !slices.Contains(terminal.FindingFormats, format) {
-				return usagef("--format は %s のいずれかです: %q", strings.Join(terminal.FindingFormats, ", "), format)
+				return usagef(msgFormat, strings.Join(terminal.FindingFormats, ", "), format)
 			}
 			plan, err := cfg.Plan()
 			if err != nil {
@@ -84,4 +84,4 @@ var errFindings = findingsReported{}
 
 type findingsReported struct{}
 
-func (findingsReported) Error() string { return "差し戻しが必要な提出があります" }
+func (findingsReported) Error() string { return msgReturnsDue }

@@ -48,7 +48,7 @@ func newWatchCommand(cfg *config.Config) *cobra.Command {
 				Poll: poll, Settle: settle, Log: terminal.Escape(cmd.OutOrStdout())}
 			switch {
 			case cmd.Flags().Changed("poll") && events:
-				return usagef("--poll と --events は一緒に指定できません")
+				return usagef(msgPollEvents)
 			case cmd.Flags().Changed("poll"):
 				o.Mode = watch.ModePoll
 			case events:

@@ -33,6 +33,20 @@ var messages = map[string]string{
 	"file.read":          "%s を読めません",
 }
 
+// Names of the run's stages, as --timings shows them, and of the folder the
+// forms are written to.
+const (
+	stageRead     = "読み取り・検証"
+	stageStore    = "記録・評価"
+	stageWorkbook = "集計表"
+	stagePDF      = "報告書（PDF）"
+	stageSummary  = "実行結果（summary.json）"
+	stageHTML     = "報告書（HTML）"
+	stageReturns  = "差し戻し用ブック"
+
+	formsFolder = "様式"
+)
+
 func msg(code string) string { return messages[code] }
 
 func msgf(code string, args ...any) string { return fmt.Sprintf(messages[code], args...) }

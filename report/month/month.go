@@ -135,7 +135,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	for i := range res.Skipped {
 		res.Skipped[i].File = inboxName(inbox, res.Skipped[i].File)
 	}
-	res.timed("読み取り・検証", func() error {
+	res.timed(stageRead, func() error {
 		var done func()
 		if o.Progress != nil {
 			var n atomic.Int64
@@ -156,7 +156,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, Failf(err, msg("store.read"), o.Store)
 	}
-	res.Stages = append(res.Stages, Stage{"記録・評価", time.Since(storeStart)})
+	res.Stages = append(res.Stages, Stage{stageStore, time.Since(storeStart)})
 	for _, r := range res.Files {
 		pr.Findings = append(pr.Findings, r.Findings...)
 	}

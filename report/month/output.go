@@ -34,13 +34,13 @@ func (res *Result) write() (pending, error) {
 		stage, path, fail string
 		write             func(io.Writer) error
 	}{
-		{"集計表", filepath.Join(res.OutDir, workbook.FileName(res.Period)), msg("output.workbook"),
+		{stageWorkbook, filepath.Join(res.OutDir, workbook.FileName(res.Period)), msg("output.workbook"),
 			func(w io.Writer) error { return workbook.Write(w, res.Progress) }},
-		{"報告書（PDF）", filepath.Join(res.OutDir, pdf.FileName(res.Period)), msg("output.report"),
+		{stagePDF, filepath.Join(res.OutDir, pdf.FileName(res.Period)), msg("output.report"),
 			func(w io.Writer) error { return pdf.Write(w, res.Progress, res.report) }},
-		{"実行結果（summary.json）", filepath.Join(res.OutDir, "summary.json"), msg("output.summary"),
+		{stageSummary, filepath.Join(res.OutDir, "summary.json"), msg("output.summary"),
 			res.WriteSummary},
-		{"報告書（HTML）", filepath.Join(res.OutDir, html.FileName(res.Period)), msg("output.html"),
+		{stageHTML, filepath.Join(res.OutDir, html.FileName(res.Period)), msg("output.html"),
 			func(w io.Writer) error {
 				return html.Write(w, res.Progress, html.Options{Title: res.report.Title})
 			}},
@@ -63,7 +63,7 @@ func (res *Result) write() (pending, error) {
 	}
 	var returns []string
 	wg.Go(func() {
-		errs[len(outputs)] = res.timed("差し戻し用ブック", func() (err error) {
+		errs[len(outputs)] = res.timed(stageReturns, func() (err error) {
 			returns, err = writeReturns(returnsDir, res.Files, func(path string, write func(io.Writer) error) error {
 				tmp, err := writeTemp(path, runTempPattern, write)
 				if err == nil {

@@ -62,7 +62,7 @@ func Templates(ctx context.Context, o TemplateOptions) (*TemplateResult, error) 
 	}
 	res := &TemplateResult{Dir: o.Dir}
 	if res.Dir == "" {
-		res.Dir = filepath.Join(o.Out, opts.Period.String(), "様式")
+		res.Dir = filepath.Join(o.Out, opts.Period.String(), formsFolder)
 	}
 	for _, d := range depts {
 		f, sum, err := gen.Workbook(d)

@@ -29,3 +29,23 @@ const (
 const msgAcceptable = "受理予定"
 
 const msgStore = "記録 %s を読めません（%s）。前回までの実績値との比較なしで検証します"
+
+// Lines of the terminal and of a receipt or 差し戻し notice.
+const (
+	msgRemoveFailed  = "%s を削除できません（%s）"
+	msgDepartment    = "%s  %s  %s  エラー %d件・警告 %d件  %s%s"
+	msgNoDepartment  = "%s  担当課不明  %s  エラー %d件・警告 %d件  %s%s"
+	msgMarkUp        = "差し戻し用ブックを作れません: %v"
+	msgReceipt       = "受付票"
+	msgReturn        = "差し戻し"
+	msgNoticeTitle   = "%s（%s・%s）\n\n"
+	msgUnknownDept   = "不明（ファイル名からも様式からも分かりません）"
+	msgNoticeHead    = "担当課: %s\nファイル: %s\n受付日時: %s\nSHA-256: %s\n"
+	msgJudgeAccepted = "判定: 受理予定（エラーはありません。月次処理で受理されます。これより新しい提出があれば、そちらが使われます）\n"
+	msgJudgeReturned = "判定: 差し戻し（このファイルは様式として開けないため、印をつけたブックは作れません。下の指摘を直して、配布した様式で提出し直してください）\n"
+	msgNoticeCounts  = "エラー: %d件\n警告: %d件\n"
+	msgNoticeValue   = "（入力値: %s）"
+
+	errInboxNotDir = "フォルダではありません"
+	errResultsIsIn = "受付フォルダそのものです"
+)

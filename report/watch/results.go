@@ -111,13 +111,13 @@ func (w *watcher) view() view {
 
 // receiptName is the receipt's file name for a submitted file.
 func receiptName(file string) string {
-	return "受付票_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+	return msgReceipt + "_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
 }
 
 // returnText is the name of the 差し戻し notice for a file that could not be
 // opened as a workbook, which therefore gets no 差し戻し workbook.
 func returnText(file string) string {
-	return "差し戻し_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+	return msgReturn + "_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
 }
 
 // errChanged says that a file changed between being checked and being
@@ -222,7 +222,7 @@ func (w *watcher) remove(name string) {
 		return
 	}
 	if err := os.Remove(filepath.Join(w.o.Results, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		w.printf(msgWriteFailed, w.stamp(), fmt.Errorf("%s を削除できません（%s）", name, ingest.Reason(err)))
+		w.printf(msgWriteFailed, w.stamp(), fmt.Errorf(msgRemoveFailed, name, ingest.Reason(err)))
 	}
 }
 
@@ -250,7 +250,7 @@ func (w *watcher) tell(v view) {
 			if c.Result != "" {
 				result = " → " + filepath.Join(w.o.Results, c.Result)
 			}
-			line(dv.Department, sig, fmt.Sprintf("%s  %s  %s  エラー %d件・警告 %d件  %s%s", c.Checked.Format("15:04:05"), dv.Department,
+			line(dv.Department, sig, fmt.Sprintf(msgDepartment, c.Checked.Format("15:04:05"), dv.Department,
 				label(c.State), c.Errors, c.Warnings, c.Name, result), false)
 		}
 		for _, fv := range dv.Older {
@@ -262,7 +262,7 @@ func (w *watcher) tell(v view) {
 		if len(fv.Findings) > 0 {
 			reason = "（" + fv.Findings[0].Message + "）"
 		}
-		line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf("%s  担当課不明  %s  エラー %d件・警告 %d件  %s%s", fv.Checked.Format("15:04:05"),
+		line("file:"+fv.Name, string(fv.State)+fv.SHA256, fmt.Sprintf(msgNoDepartment, fv.Checked.Format("15:04:05"),
 			label(fv.State), fv.Errors, fv.Warnings, fv.Name, reason), false)
 	}
 }
@@ -311,7 +311,7 @@ func (w *watcher) reread(fv *fileView) ([]byte, error) {
 func markUp(data []byte, findings shinchoku.Findings) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("差し戻し用ブックを作れません: %v", r)
+			err = fmt.Errorf(msgMarkUp, r)
 		}
 	}()
 	f, err := form.Return(data, findings)
@@ -331,22 +331,22 @@ func markUp(data []byte, findings shinchoku.Findings) (out []byte, err error) {
 func (w *watcher) notice(fv *fileView) []byte {
 	var b strings.Builder
 	b.WriteString("\ufeff")
-	title := "受付票"
+	title := msgReceipt
 	if fv.State != shinchoku.StateAccepted {
-		title = "差し戻し"
+		title = msgReturn
 	}
-	fmt.Fprintf(&b, "%s（%s・%s）\n\n", title, w.o.Plan.Title, w.o.Period.Label())
+	fmt.Fprintf(&b, msgNoticeTitle, title, w.o.Plan.Title, w.o.Period.Label())
 	dept := fv.Department
 	if dept == "" {
-		dept = "不明（ファイル名からも様式からも分かりません）"
+		dept = msgUnknownDept
 	}
-	fmt.Fprintf(&b, "担当課: %s\nファイル: %s\n受付日時: %s\nSHA-256: %s\n", dept, fv.Name, fv.Checked.Format("2006-01-02 15:04:05"), fv.SHA256)
+	fmt.Fprintf(&b, msgNoticeHead, dept, fv.Name, fv.Checked.Format("2006-01-02 15:04:05"), fv.SHA256)
 	if fv.State == shinchoku.StateAccepted {
-		fmt.Fprintf(&b, "判定: 受理予定（エラーはありません。月次処理で受理されます。これより新しい提出があれば、そちらが使われます）\n")
+		b.WriteString(msgJudgeAccepted)
 	} else {
-		fmt.Fprintf(&b, "判定: 差し戻し（このファイルは様式として開けないため、印をつけたブックは作れません。下の指摘を直して、配布した様式で提出し直してください）\n")
+		b.WriteString(msgJudgeReturned)
 	}
-	fmt.Fprintf(&b, "エラー: %d件\n警告: %d件\n", fv.Errors, fv.Warnings)
+	fmt.Fprintf(&b, msgNoticeCounts, fv.Errors, fv.Warnings)
 	for i, f := range fv.Findings {
 		place := f.Place()
 		if place != "" {
@@ -354,7 +354,7 @@ func (w *watcher) notice(fv *fileView) []byte {
 		}
 		fmt.Fprintf(&b, "\n%d. %s%s %s", i+1, f.Severity.Label(), place, f.Message)
 		if f.Value != "" {
-			fmt.Fprintf(&b, "（入力値: %s）", f.Value)
+			fmt.Fprintf(&b, msgNoticeValue, f.Value)
 		}
 		b.WriteString("\n")
 	}

@@ -177,11 +177,11 @@ func start(o Options) (*watcher, error) {
 	if info, err := os.Stat(o.Inbox); err != nil {
 		return nil, fmt.Errorf(errInbox, o.Inbox, ingest.Reason(err))
 	} else if !info.IsDir() {
-		return nil, fmt.Errorf(errInbox, o.Inbox, "フォルダではありません")
+		return nil, fmt.Errorf(errInbox, o.Inbox, errInboxNotDir)
 	}
 	if same(o.Inbox, o.Results) {
 		// Results written into the inbox would be read as submissions.
-		return nil, fmt.Errorf(errResults, o.Results, "受付フォルダそのものです")
+		return nil, fmt.Errorf(errResults, o.Results, errResultsIsIn)
 	}
 	if err := writable(o.Results); err != nil {
 		return nil, err

@@ -95,7 +95,7 @@ func (g *Generator) Workbook(dept string) (*excelize.File, Summary, error) {
 		sum.File = sheet.FileName(opts.Period, dept)
 	}
 	if len(rows) == 0 {
-		return nil, sum, fmt.Errorf("%s に割り当てられた事業がありません", dept)
+		return nil, sum, fmt.Errorf(msgNoProjects, dept)
 	}
 	w := &writer{f: excelize.NewFile(), opts: opts, dept: dept, hash: g.hash}
 	if err := w.build(rows, &sum); err != nil {
