@@ -10,7 +10,6 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/config"
 	"github.com/shinchoku/shinchoku/report/month"
-	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
@@ -87,7 +86,7 @@ func monthOptions(cfg *config.Config, plan *shinchoku.Plan, period shinchoku.Per
 	return month.Options{
 		Plan: plan, Period: period, Inbox: cfg.Inbox(), Store: cfg.Store(), Out: cfg.Out(),
 		Office: cfg.Office(), Rules: rules, Required: required, Workers: cfg.Workers(),
-		Report: pdf.Options{Title: cfg.ReportTitle()},
+		Title: cfg.ReportTitle(),
 	}, nil
 }
 

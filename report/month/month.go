@@ -21,7 +21,6 @@ import (
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
-	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -36,8 +35,8 @@ type Options struct {
 	Rules    shinchoku.Rules
 	Required []string      // narrative columns that must be filled in (sheet.Progress, …)
 	Limits   ingest.Limits // zero: ingest.DefaultLimits
-	Report   pdf.Options
-	Workers  int // files read at once; default the number of CPUs
+	Title    string        // the report's title, of the PDF and its HTML edition; empty: the plan's
+	Workers  int           // files read at once; default the number of CPUs
 	// Progress, when set, is told how many of the inbox's files are read:
 	// once with done = 0 before reading, then after each file, from the
 	// reading goroutines (so it must be safe for concurrent use).
@@ -57,8 +56,8 @@ type Result struct {
 	Changed  int     // receipts that changed the record; 0 when the same inbox was run again
 	Stages   []Stage // wall time of each stage
 
-	report pdf.Options
-	mu     sync.Mutex
+	title string // Options.Title
+	mu    sync.Mutex
 }
 
 // Stage is how long one step of a run took. No output file carries it: it
@@ -128,7 +127,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := &Result{Period: period, Skipped: skipped, report: o.Report, OutDir: filepath.Join(o.Out, period.String())}
+	res := &Result{Period: period, Skipped: skipped, title: o.Title, OutDir: filepath.Join(o.Out, period.String())}
 	// The run holds the store: temporary files a killed or failed run left
 	// beside the outputs are no one's.
 	removeTemps(res.OutDir, filepath.Join(res.OutDir, returnsFolder))

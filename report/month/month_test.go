@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,10 +17,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest/store"
+	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/report/pdf"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
 	"github.com/shinchoku/shinchoku/templates/sheet"
@@ -83,10 +87,11 @@ func TestRunMonth(t *testing.T) {
 			want[d] = shinchoku.StateAccepted
 		}
 	}
+	const title = "令和6年度 第2期総合戦略 進捗報告（試験）"
 	var mu sync.Mutex
 	calls, last, total := 0, -1, -1
 	o := month.Options{Plan: p, Period: period, Inbox: filepath.Join(dir, "inbox"), Store: filepath.Join(dir, "store.db"),
-		Out: filepath.Join(dir, "out"), Office: office, Workers: 2,
+		Out: filepath.Join(dir, "out"), Office: office, Workers: 2, Title: title,
 		Progress: func(done, n int) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -121,6 +126,17 @@ func TestRunMonth(t *testing.T) {
 	}
 	if returns != 1 { // the broken file cannot be opened: its finding is its return
 		t.Errorf("%d 差し戻し workbooks in %v, want 1", returns, res.Outputs)
+	}
+	// Options.Title is the title of both editions: the HTML one shows it
+	// as text, the PDF one in its document information.
+	for _, name := range []string{html.FileName(period), pdf.FileName(period)} {
+		data, err := os.ReadFile(filepath.Join(outDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(title)) && !bytes.Contains(data, pdfText(title)) {
+			t.Errorf("%s does not carry the title %q", name, title)
+		}
 	}
 	summary, err := os.ReadFile(filepath.Join(outDir, "summary.json"))
 	if err != nil {
@@ -331,4 +347,14 @@ func TestCurrentOfUnreadable(t *testing.T) {
 			t.Errorf("%s: %s %s, want %s %s", ds.Department, ds.State, ds.File, shinchoku.StateReturned, newer)
 		}
 	}
+}
+
+// pdfText is s as the PDF writes a text string of its document
+// information: UTF-16BE with a byte order mark, in hexadecimal.
+func pdfText(s string) []byte {
+	b := []byte("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = fmt.Appendf(b, "%04X", u)
+	}
+	return append(b, '>')
 }

@@ -37,12 +37,12 @@ func (res *Result) write() (pending, error) {
 		{stageWorkbook, filepath.Join(res.OutDir, workbook.FileName(res.Period)), msg("output.workbook"),
 			func(w io.Writer) error { return workbook.Write(w, res.Progress) }},
 		{stagePDF, filepath.Join(res.OutDir, pdf.FileName(res.Period)), msg("output.report"),
-			func(w io.Writer) error { return pdf.Write(w, res.Progress, res.report) }},
+			func(w io.Writer) error { return pdf.Write(w, res.Progress, pdf.Options{Title: res.title}) }},
 		{stageSummary, filepath.Join(res.OutDir, "summary.json"), msg("output.summary"),
 			res.WriteSummary},
 		{stageHTML, filepath.Join(res.OutDir, html.FileName(res.Period)), msg("output.html"),
 			func(w io.Writer) error {
-				return html.Write(w, res.Progress, html.Options{Title: res.report.Title})
+				return html.Write(w, res.Progress, html.Options{Title: res.title})
 			}},
 	}
 	// The outputs only read the evaluated progress: write them side by side.
