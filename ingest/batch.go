@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest/store"
 )
 
 // Skipped is a file in a folder that was not read, and why.
@@ -212,15 +213,29 @@ type Failure struct {
 func (e Failure) Error() string { return e.Msg }
 func (e Failure) Unwrap() error { return e.Err }
 
-// Failf describes an I/O failure: what could not be done (format, args),
-// and why (err, in words as Reason says it).
+// Failf describes an I/O failure of a file or the store: what could not be
+// done (format, args), and why (err, in words as Reason says it; a Failure
+// it wraps is said whole, since its text names what failed).
 func Failf(err error, format string, args ...any) error {
-	return Failure{fmt.Sprintf(format, args...) + "（" + Reason(err) + "）", err}
+	reason := storeReason(err)
+	var f Failure
+	switch {
+	case reason != "":
+	case errors.As(err, &f):
+		reason = f.Msg
+	default:
+		reason = Reason(err)
+	}
+	return Failure{fmt.Sprintf(format, args...) + "（" + reason + "）", err}
 }
 
-// Reason says in Japanese why a file or folder could not be used; a cause
-// it does not know is given as the system states it, for the office.
+// Reason says in Japanese why a file, folder or the store could not be
+// used; a cause it does not know is given as the system states it, for the
+// office.
 func Reason(err error) string {
+	if r := storeReason(err); r != "" {
+		return r
+	}
 	if r := knownReason(err); r != "" {
 		return r
 	}
@@ -229,6 +244,12 @@ func Reason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// storeReason says the store's condition (store.Condition) that err is,
+// or "" when it is none.
+func storeReason(err error) string {
+	return storeReasons[store.Condition(err)]
 }
 
 // knownReason says in Japanese why a file could not be used, or "" for a

@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"syscall"
+
+	"github.com/shinchoku/shinchoku/ingest/store"
 )
 
 // Japanese messages for workbook findings, keyed by their stable code, in
@@ -70,6 +72,18 @@ const (
 	skipIrregular = "通常のファイルではありません"
 	skipNotBook   = "Excel ブックではありません"
 )
+
+// storeReasons say the store's conditions (store.Condition) in Japanese,
+// with what to do about them.
+var storeReasons = map[error]string{
+	store.ErrLocked:      "別の shinchoku run が使用中です。終わるのを待ってから実行してください",
+	store.ErrFull:        "ディスクの空きがありません",
+	store.ErrCorrupt:     "ファイルが壊れているか、shinchoku の記録ではありません。バックアップから戻してください",
+	store.ErrReadOnly:    "読み取り専用のため書き込めません",
+	store.ErrNotCreated:  "まだ記録がありません（shinchoku run で作られます）",
+	store.ErrNewer:       "新しい版の shinchoku で作られた記録です。shinchoku を新しい版にしてください",
+	store.ErrInterrupted: "途中で止まった run の書きかけが残っています。書き込みのできる場所で shinchoku run をもう一度実行してください",
+}
 
 // reasons say in Japanese why a file could not be used, by the cause
 // knownReason recognizes (errors.Is), in the order it tries them.

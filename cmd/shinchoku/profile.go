@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 
-	"github.com/shinchoku/shinchoku/report/month"
+	"github.com/shinchoku/shinchoku/ingest"
 )
 
 // profiles writes pprof profiles of one command, for the README's
@@ -24,7 +24,7 @@ func (p *profiles) start() error {
 	}
 	f, err := os.Create(p.cpu)
 	if err != nil {
-		return month.Failf(err, msgProfileOpen, p.cpu)
+		return ingest.Failf(err, msgProfileOpen, p.cpu)
 	}
 	p.cpuFile = f
 	return pprof.StartCPUProfile(f)
@@ -34,7 +34,7 @@ func (p *profiles) stop() error {
 	if p.cpuFile != nil {
 		pprof.StopCPUProfile()
 		if err := p.cpuFile.Close(); err != nil {
-			return month.Failf(err, msgProfileWrite, p.cpu)
+			return ingest.Failf(err, msgProfileWrite, p.cpu)
 		}
 		p.cpuFile = nil
 	}
@@ -43,7 +43,7 @@ func (p *profiles) stop() error {
 	}
 	f, err := os.Create(p.mem)
 	if err != nil {
-		return month.Failf(err, msgProfileOpen, p.mem)
+		return ingest.Failf(err, msgProfileOpen, p.mem)
 	}
 	defer f.Close()
 	runtime.GC()

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
@@ -88,22 +89,22 @@ func prepareDir(dir string) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return month.Failf(err, msgReadDir, dir)
+		return ingest.Failf(err, msgReadDir, dir)
 	case len(entries) > 0:
 		if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
 			return month.OptionError{Msg: fmt.Sprintf(msgNotDemo, dir)}
 		}
 		for _, sub := range []string{"inbox", "out", "shinchoku-data"} {
 			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
-				return month.Failf(err, msgRemove, filepath.Join(dir, sub))
+				return ingest.Failf(err, msgRemove, filepath.Join(dir, sub))
 			}
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return month.Failf(err, msgMkdir, dir)
+		return ingest.Failf(err, msgMkdir, dir)
 	}
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("shinchoku demo\n"), 0o644); err != nil {
-		return month.Failf(err, msgWrite, filepath.Join(dir, Marker))
+		return ingest.Failf(err, msgWrite, filepath.Join(dir, Marker))
 	}
 	return nil
 }

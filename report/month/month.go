@@ -107,7 +107,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, lockedError(err, o.Store)
 	}
 	if err != nil {
-		return nil, Failf(err, msg("store.open"), o.Store)
+		return nil, ingest.Failf(err, msg("store.open"), o.Store)
 	}
 	defer st.Close()
 	run, err := st.Begin(ctx)
@@ -115,13 +115,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, lockedError(err, o.Store)
 	}
 	if err != nil {
-		return nil, Failf(err, msg("store.open"), o.Store)
+		return nil, ingest.Failf(err, msg("store.open"), o.Store)
 	}
 	defer run.Rollback()
 	period := o.Period
 	ro := ingest.Options{Office: o.Office, Period: &period, Required: o.Required, Limits: o.Limits}
 	if ro.Last, err = run.LastActuals(ctx, period); err != nil {
-		return nil, Failf(err, msg("store.read"), o.Store)
+		return nil, ingest.Failf(err, msg("store.read"), o.Store)
 	}
 	workers := o.Workers
 	if workers <= 0 {
@@ -153,7 +153,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	pr, err := evaluate(ctx, run, o.Plan, period, rules, o.Office)
 	if err != nil {
-		return nil, Failf(err, msg("store.read"), o.Store)
+		return nil, ingest.Failf(err, msg("store.read"), o.Store)
 	}
 	res.Stages = append(res.Stages, Stage{stageStore, time.Since(storeStart)})
 	for _, r := range res.Files {
@@ -167,7 +167,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	// Nothing is put in place unless the record changes with it.
 	if err := run.Commit(); err != nil {
 		written.discard()
-		return nil, Failf(err, msg("store.write"), o.Store)
+		return nil, ingest.Failf(err, msg("store.write"), o.Store)
 	}
 	if err := written.place(); err != nil {
 		return nil, err
@@ -191,7 +191,7 @@ func inboxName(inbox, path string) string {
 // lockedError says that another run holds the store at path; it is err
 // (store.ErrLocked) told in Japanese, so callers test it with errors.Is.
 func lockedError(err error, path string) error {
-	return ingest.Failure{Msg: msgf("store.locked", path, msg("reason.locked")), Err: err}
+	return ingest.Failure{Msg: msgf("store.locked", path, ingest.Reason(store.ErrLocked)), Err: err}
 }
 
 // record records every file read and copies the accepted ones into the
@@ -282,7 +282,7 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 		changed, err := run.Record(ctx, store.Receipt{Period: res.Period, Department: dept,
 			File: filepath.Base(r.File), SHA256: r.SHA256, SavedAt: r.SavedAt, State: state, Errors: errs, Warnings: warns}, r.Submission)
 		if err != nil {
-			return Failf(err, msg("store.write"), storePath)
+			return ingest.Failf(err, msg("store.write"), storePath)
 		}
 		if changed {
 			res.Changed++
@@ -335,7 +335,7 @@ func startArchive(ctx context.Context, st *store.Store, n int, storePath string)
 			default:
 			}
 			if err = st.Archive(r.SHA256, r.Data); err != nil {
-				err = Failf(err, msg("archive.write"), filepath.Base(r.File), storePath)
+				err = ingest.Failf(err, msg("archive.write"), filepath.Base(r.File), storePath)
 			}
 		}
 		a.done <- err
@@ -426,12 +426,12 @@ func Stored(ctx context.Context, storePath string, plan *shinchoku.Plan, period 
 	}
 	st, err := store.OpenReadOnly(ctx, storePath)
 	if err != nil {
-		return nil, Failf(err, msg("store.open"), storePath)
+		return nil, ingest.Failf(err, msg("store.open"), storePath)
 	}
 	defer st.Close()
 	pr, err := evaluate(ctx, st, plan, period, rules, office)
 	if err != nil {
-		return nil, Failf(err, msg("store.read"), storePath)
+		return nil, ingest.Failf(err, msg("store.read"), storePath)
 	}
 	return pr, nil
 }

@@ -2,7 +2,6 @@ package month
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/internal/workbook"
 	"github.com/shinchoku/shinchoku/report/pdf"
@@ -54,7 +52,7 @@ func (res *Result) write() (pending, error) {
 			errs[i] = res.timed(o.stage, func() error {
 				tmp, err := writeTemp(o.path, runTempPattern, o.write)
 				if err != nil {
-					return Failf(err, "%s", o.fail)
+					return ingest.Failf(err, "%s", o.fail)
 				}
 				written[i] = pending{{tmp, o.path}}
 				return nil
@@ -123,7 +121,7 @@ func removeStaleReturns(dir string, written pending) error {
 		return nil
 	}
 	if err != nil {
-		return Failf(err, msg("file.read"), dir)
+		return ingest.Failf(err, msg("file.read"), dir)
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -131,7 +129,7 @@ func removeStaleReturns(dir string, written pending) error {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return Failf(err, msg("file.remove"), filepath.Join(dir, name))
+			return ingest.Failf(err, msg("file.remove"), filepath.Join(dir, name))
 		}
 	}
 	return nil
@@ -227,11 +225,11 @@ func WriteFile(path string, write func(io.Writer) error) error {
 func writeTemp(path, pattern string, write func(io.Writer) error) (name string, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", Failf(err, msg("file.mkdir"), dir)
+		return "", ingest.Failf(err, msg("file.mkdir"), dir)
 	}
 	tmp, err := os.CreateTemp(dir, pattern)
 	if err != nil {
-		return "", Failf(err, msg("file.create"), dir)
+		return "", ingest.Failf(err, msg("file.create"), dir)
 	}
 	defer func() {
 		if err != nil {
@@ -240,16 +238,16 @@ func writeTemp(path, pattern string, write func(io.Writer) error) (name string, 
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return "", Failf(err, msg("file.write"), path)
+		return "", ingest.Failf(err, msg("file.write"), path)
 	}
 	if err := tmp.Sync(); err != nil {
-		return "", Failf(err, msg("file.write"), path)
+		return "", ingest.Failf(err, msg("file.write"), path)
 	}
 	if err := tmp.Close(); err != nil {
-		return "", Failf(err, msg("file.write"), path)
+		return "", ingest.Failf(err, msg("file.write"), path)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", Failf(err, msg("file.write"), path)
+		return "", ingest.Failf(err, msg("file.write"), path)
 	}
 	return tmp.Name(), nil
 }
@@ -258,37 +256,7 @@ func writeTemp(path, pattern string, write func(io.Writer) error) (name string, 
 func commitTemp(tmp, path string) error {
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return Failf(err, msg("file.write"), path)
+		return ingest.Failf(err, msg("file.write"), path)
 	}
 	return nil
-}
-
-// Failf describes an I/O failure of a file or the store (an
-// ingest.Failure): what could not be done (format, args), and why (err, in
-// words, the store's conditions among them).
-func Failf(err error, format string, args ...any) error {
-	return ingest.Failure{Msg: fmt.Sprintf(format, args...) + "（" + reason(err) + "）", Err: err}
-}
-
-// storeReasons are the messages for the store's conditions (store.Condition).
-var storeReasons = map[error]string{
-	store.ErrLocked:      "reason.locked",
-	store.ErrFull:        "reason.full",
-	store.ErrCorrupt:     "reason.corrupt",
-	store.ErrReadOnly:    "reason.read_only",
-	store.ErrNotCreated:  "reason.not_created",
-	store.ErrNewer:       "reason.newer",
-	store.ErrInterrupted: "reason.interrupted",
-}
-
-// reason says in Japanese why an operation on a file or the store failed.
-func reason(err error) string {
-	if code, ok := storeReasons[store.Condition(err)]; ok {
-		return msg(code)
-	}
-	var f ingest.Failure
-	if errors.As(err, &f) {
-		return f.Msg
-	}
-	return ingest.Reason(err)
 }

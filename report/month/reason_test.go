@@ -6,6 +6,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
 )
 
@@ -27,7 +28,7 @@ func TestFailf(t *testing.T) {
 		{fmt.Errorf("write x: %w", syscall.EIO), "記録 a.db に書き込めません（ディスクまたはネットワークの読み書きに失敗しました）"},
 		{fmt.Errorf("mkdir x: %w", syscall.ENOTDIR), "記録 a.db に書き込めません（パスの途中にフォルダではなくファイルがあります）"},
 	} {
-		got := Failf(tc.err, msg("store.write"), "a.db").Error()
+		got := ingest.Failf(tc.err, msg("store.write"), "a.db").Error()
 		if !strings.HasPrefix(got, tc.want) {
 			t.Errorf("Failf(%v) = %q, want %q…", tc.err, got, tc.want)
 		}

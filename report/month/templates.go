@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/templates/form"
 )
@@ -95,15 +96,15 @@ func templateHistory(ctx context.Context, path string, period shinchoku.Period, 
 		return h, nil
 	}
 	if err != nil {
-		return h, Failf(err, msg("store.open"), path)
+		return h, ingest.Failf(err, msg("store.open"), path)
 	}
 	defer st.Close()
 	if h.Actuals, err = st.LastActuals(ctx, period); err != nil {
-		return h, Failf(err, msg("store.read"), path)
+		return h, ingest.Failf(err, msg("store.read"), path)
 	}
 	for _, d := range depts {
 		if h.Narratives[d], err = st.Narratives(ctx, d, period); err != nil {
-			return h, Failf(err, msg("store.read"), path)
+			return h, ingest.Failf(err, msg("store.read"), path)
 		}
 	}
 	return h, nil

@@ -591,3 +591,34 @@ func TestUnreadableWaits(t *testing.T) {
 		t.Errorf("said %d times:\n%s", n, log.String())
 	}
 }
+
+// TestCorruptStore: a store that is no store (a file of garbage) is said in
+// Japanese, with what to do, like the monthly run says it; the watch goes on
+// without the comparison.
+func TestCorruptStore(t *testing.T) {
+	m := newMonth(t)
+	dir := t.TempDir()
+	inbox, bad := filepath.Join(dir, "inbox"), filepath.Join(dir, "shinchoku.db")
+	if err := os.Mkdir(inbox, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	put(t, bad, bytes.Repeat([]byte("これは記録ではありません。garbage\x00\xff"), 400))
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Plan: m.plan, Period: period, Inbox: inbox, Store: bad, Office: "政策推進課",
+			Mode: ModePoll, Poll: MinPoll, Settle: 60 * time.Millisecond, Log: log})
+	}()
+	want := "記録 " + bad + " を読めません（ファイルが壊れているか、shinchoku の記録ではありません。バックアップから戻してください）"
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(log.String(), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Errorf("the watch did not say %q within 20 s:\n%s", want, log.String())
+			break
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("watch: %v", err)
+	}
+}
