@@ -213,6 +213,18 @@ type Failure struct {
 func (e Failure) Error() string { return e.Msg }
 func (e Failure) Unwrap() error { return e.Err }
 
+// UsageError is a mistake in how shinchoku is called (the configuration
+// file, an environment variable, a flag, a library caller's options): the
+// caller has to change the call. Its text says what to change, in Japanese.
+type UsageError struct{ Msg string }
+
+func (e UsageError) Error() string { return e.Msg }
+
+// Usagef makes a UsageError of a message.
+func Usagef(format string, args ...any) error {
+	return UsageError{fmt.Sprintf(format, args...)}
+}
+
 // Failf describes an I/O failure of a file or the store: what could not be
 // done (format, args), and why (err, in words as Reason says it; a Failure
 // it wraps is said whole, since its text names what failed).

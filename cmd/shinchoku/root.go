@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/config"
-	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/report/terminal"
 )
 
@@ -27,7 +27,7 @@ const (
 // usagef is a mistake in how the command was called: a wrong flag is a
 // mistake in the settings, told with the same hint.
 func usagef(format string, args ...any) error {
-	return config.Errorf(format, args...)
+	return ingest.Usagef(format, args...)
 }
 
 // exitCode prints err for the user and maps it to the process exit code.
@@ -46,9 +46,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitFindings
 	}
 	fmt.Fprintf(stderr, "shinchoku: %v\n", err)
-	var ce config.Error
-	var oe month.OptionError
-	if errors.As(err, &ce) || errors.As(err, &oe) {
+	var ue ingest.UsageError
+	if errors.As(err, &ue) {
 		fmt.Fprintln(stderr, msgSeeHelp)
 	}
 	return exitFailure
@@ -67,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		err = perr
 	}
 	if err != nil && cmd != nil && isCobraUsageError(err) {
-		return config.Error{Msg: translateUsage(err.Error())}
+		return ingest.UsageError{Msg: translateUsage(err.Error())}
 	}
 	return err
 }
@@ -142,7 +141,7 @@ func japaneseHelp(root *cobra.Command) {
 		c.DisableFlagsInUseLine = true
 		c.Flags().BoolP("help", "h", false, "このヘルプを表示します")
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-			return config.Error{Msg: translateUsage(err.Error())}
+			return ingest.UsageError{Msg: translateUsage(err.Error())}
 		})
 		for _, sub := range c.Commands() {
 			walk(sub)

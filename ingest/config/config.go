@@ -13,7 +13,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,21 +171,11 @@ func (c *Config) ReaderOptions() (ingest.Options, error) {
 	return opts, err
 }
 
-// Error is a mistake in the settings (the configuration file, an
-// environment variable or a flag): the user has to change how they call
-// shinchoku.
-type Error struct{ Msg string }
-
-func (e Error) Error() string { return e.Msg }
-
-// Errorf makes an Error of a message.
-func Errorf(format string, args ...any) error {
-	return Error{fmt.Sprintf(format, args...)}
-}
-
+// errorf is a mistake in the settings (the configuration file, an
+// environment variable or a flag), as an ingest.UsageError.
 func errorf(code string, args ...any) error {
 	if len(args) == 0 {
-		return Error{msg(code)}
+		return ingest.UsageError{Msg: msg(code)}
 	}
-	return Error{msgf(code, args...)}
+	return ingest.UsageError{Msg: msgf(code, args...)}
 }

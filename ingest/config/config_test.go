@@ -166,9 +166,9 @@ func TestLoad(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	_, err := load(t, "workers: many\nwrokers: 2\n")
-	var ce Error
+	var ce ingest.UsageError
 	if !errors.As(err, &ce) {
-		t.Fatalf("%T %v is not an Error", err, err)
+		t.Fatalf("%T %v is not an ingest.UsageError", err, err)
 	}
 	if !strings.HasPrefix(err.Error(), "設定に誤りがあります（2件）:\n") || strings.Count(err.Error(), "\n") != 2 {
 		t.Errorf("error %q", err)
@@ -191,7 +191,7 @@ func TestPeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ce Error
+	var ce ingest.UsageError
 	if _, err := c.Period(); !errors.As(err, &ce) || err.Error() != "--period で報告する月を指定してください（例: --period 2024-09）" {
 		t.Errorf("no period: %v", err)
 	}
@@ -222,7 +222,7 @@ func TestPlan(t *testing.T) {
 		t.Fatalf("built-in plan: %v", err)
 	}
 	// A period outside the plan is refused; one far from it is shown as typed.
-	var ce Error
+	var ce ingest.UsageError
 	for _, tc := range []struct{ period, want string }{
 		{"2015-04", "--period 2015-04（平成27年度）は計画「"},
 		{"9999-12", "--period 9999-12 は計画「"},
@@ -268,9 +268,9 @@ func TestNewRules(t *testing.T) {
 				t.Fatalf("err = %v", err)
 			}
 			if err != nil {
-				var ce Error
+				var ce ingest.UsageError
 				if !errors.As(err, &ce) {
-					t.Errorf("%T is not an Error", err)
+					t.Errorf("%T is not an ingest.UsageError", err)
 				}
 				return
 			}

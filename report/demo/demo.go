@@ -39,7 +39,7 @@ type Demo struct {
 }
 
 // Prepare makes the demo's folder, or clears one an earlier demo made (a
-// folder with other content is refused with a month.OptionError), and
+// folder with other content is refused with a ingest.UsageError), and
 // chooses the period. With scale > 0 the demo is of a synthetic plan of
 // scale departments × SyntheticRows indicator rows instead of plan.
 func Prepare(dir string, plan *shinchoku.Plan, scale int) (*Demo, error) {
@@ -92,7 +92,7 @@ func prepareDir(dir string) error {
 		return ingest.Failf(err, msgReadDir, dir)
 	case len(entries) > 0:
 		if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
-			return month.OptionError{Msg: fmt.Sprintf(msgNotDemo, dir)}
+			return ingest.UsageError{Msg: fmt.Sprintf(msgNotDemo, dir)}
 		}
 		for _, sub := range []string{"inbox", "out", "shinchoku-data"} {
 			if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/planfile"
 	"github.com/shinchoku/shinchoku/report/demo"
 	"github.com/shinchoku/shinchoku/report/month"
@@ -128,9 +129,9 @@ func TestOtherFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := demo.Prepare(dir, seed(t, seeds.Default), 0)
-	var oe month.OptionError
+	var oe ingest.UsageError
 	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "shinchoku demo が作ったものでもありません") {
-		t.Errorf("got %v, want an OptionError", err)
+		t.Errorf("got %v, want an ingest.UsageError", err)
 	}
 	if _, err := os.Stat(mine); err != nil {
 		t.Errorf("the folder's file is gone: %v", err)

@@ -77,12 +77,6 @@ func (res *Result) timed(name string, fn func() error) error {
 	return err
 }
 
-// OptionError is a mistake in the options (a missing inbox): the caller
-// has to change how it runs the month.
-type OptionError struct{ Msg string }
-
-func (e OptionError) Error() string { return e.Msg }
-
 // Run runs the month. The record changes only when every output is
 // written; a run that fails leaves the previous outputs and record as they
 // were.
@@ -96,7 +90,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		rules = shinchoku.DefaultRules
 	}
 	if _, err := os.Stat(inbox); err != nil {
-		return nil, OptionError{msgf("inbox.missing", inbox, ingest.Reason(err))}
+		return nil, ingest.UsageError{Msg: msgf("inbox.missing", inbox, ingest.Reason(err))}
 	}
 	files, skipped, err := ingest.Collect([]string{inbox})
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/ingest/store"
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/month"
@@ -213,7 +214,7 @@ func TestRunOptionErrors(t *testing.T) {
 	dir := t.TempDir()
 	_, err := month.Run(context.Background(), month.Options{Plan: corpus.Plan(2, 2), Period: shinchoku.Period{Year: 2026, Month: 3},
 		Inbox: filepath.Join(dir, "nothing"), Store: filepath.Join(dir, "store.db"), Out: dir})
-	var oe month.OptionError
+	var oe ingest.UsageError
 	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "nothing") {
 		t.Errorf("missing inbox: %v", err)
 	}

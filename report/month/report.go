@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/report/html"
 	"github.com/shinchoku/shinchoku/report/pdf"
 )
@@ -45,7 +46,7 @@ func Report(ctx context.Context, o ReportOptions) (*Reported, error) {
 	// The HTML edition goes beside the PDF, under the same name.
 	htmlOut := strings.TrimSuffix(out, filepath.Ext(out)) + ".html"
 	if htmlOut == out {
-		return nil, OptionError{msg("report.html_name")}
+		return nil, ingest.UsageError{Msg: msg("report.html_name")}
 	}
 	pr, err := Stored(ctx, o.Store, o.Plan, o.Period, o.Rules, o.Office)
 	if err != nil {

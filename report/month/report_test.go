@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 )
@@ -47,7 +48,7 @@ func TestReport(t *testing.T) {
 		wantPDF   string // "" when refused
 		accepted  bool
 		wantError string
-		option    bool // the error is the caller's mistake (OptionError)
+		option    bool // the error is the caller's mistake (ingest.UsageError)
 	}{
 		{name: "default path", period: good, wantPDF: filepath.Join(dir, "out", "2026-03", "進捗状況報告書_2026-03.pdf"), accepted: true},
 		{name: "-o", period: good, pdf: filepath.Join(dir, "x", "議会.pdf"), wantPDF: filepath.Join(dir, "x", "議会.pdf"), accepted: true},
@@ -60,7 +61,7 @@ func TestReport(t *testing.T) {
 			r, err := month.Report(ctx, month.ReportOptions{Plan: p, Period: tc.period, Store: store,
 				Rules: shinchoku.DefaultRules, Office: office, Out: filepath.Join(dir, "out"), PDF: tc.pdf})
 			if tc.wantError != "" {
-				var oe month.OptionError
+				var oe ingest.UsageError
 				if err == nil || !strings.Contains(err.Error(), tc.wantError) || errors.As(err, &oe) != tc.option {
 					t.Fatalf("err = %v, want %q (option error: %v)", err, tc.wantError, tc.option)
 				}

@@ -55,7 +55,7 @@ func Templates(ctx context.Context, o TemplateOptions) (*TemplateResult, error) 
 	depts := o.Departments
 	for _, d := range depts {
 		if !slices.Contains(all, d) {
-			return nil, OptionError{msgf("templates.dept", d, strings.Join(all, "、"))}
+			return nil, ingest.UsageError{Msg: msgf("templates.dept", d, strings.Join(all, "、"))}
 		}
 	}
 	if len(depts) == 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/shinchoku/shinchoku"
+	"github.com/shinchoku/shinchoku/ingest"
 	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/corpus"
 	"github.com/shinchoku/shinchoku/templates/form"
@@ -90,7 +91,7 @@ func TestTemplates(t *testing.T) {
 
 	_, err = month.Templates(ctx, month.TemplateOptions{Form: fo, Store: store, Departments: []string{"存在しない課"},
 		Dir: filepath.Join(dir, "unknown")})
-	var oe month.OptionError
+	var oe ingest.UsageError
 	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "担当課「存在しない課」は計画にありません（計画の担当課: "+strings.Join(depts, "、")+"）") {
 		t.Errorf("unknown department: %v", err)
 	}

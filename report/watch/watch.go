@@ -15,7 +15,6 @@ import (
 
 	"github.com/shinchoku/shinchoku"
 	"github.com/shinchoku/shinchoku/ingest"
-	"github.com/shinchoku/shinchoku/report/month"
 	"github.com/shinchoku/shinchoku/templates/sheet"
 )
 
@@ -80,15 +79,15 @@ type Options struct {
 const MinPoll = 100 * time.Millisecond
 
 // Check reports a timing no one would mean (an interval under MinPoll, a
-// negative settle time) as a month.OptionError, in Japanese, before
+// negative settle time) as a ingest.UsageError, in Japanese, before
 // anything is watched. Run checks too; a command line checks first, so
 // that its own mistakes are told before the plan is read.
 func (o Options) Check() error {
 	if o.Poll < 0 || o.Poll > 0 && o.Poll < MinPoll || o.Mode == ModePoll && o.Poll == 0 {
-		return month.OptionError{Msg: fmt.Sprintf(errPoll, MinPoll)}
+		return ingest.UsageError{Msg: fmt.Sprintf(errPoll, MinPoll)}
 	}
 	if o.Settle < 0 {
-		return month.OptionError{Msg: errSettle}
+		return ingest.UsageError{Msg: errSettle}
 	}
 	return nil
 }

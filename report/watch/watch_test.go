@@ -501,12 +501,12 @@ func TestCheck(t *testing.T) {
 		{"negative settle", Options{Settle: -time.Second}, "--settle は 0 以上の時間です（例: 2s）"},
 	} {
 		err := c.o.Check()
-		var oe month.OptionError
+		var oe ingest.UsageError
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s: %v", c.name, err)
 		case c.want != "" && (!errors.As(err, &oe) || !strings.HasPrefix(err.Error(), c.want)):
-			t.Errorf("%s: %v, want an OptionError %q", c.name, err, c.want)
+			t.Errorf("%s: %v, want an ingest.UsageError %q", c.name, err, c.want)
 		}
 		if c.want == "" {
 			continue
@@ -515,7 +515,7 @@ func TestCheck(t *testing.T) {
 		o := c.o
 		o.Plan, o.Period, o.Inbox = m.plan, period, t.TempDir()
 		if err := Run(context.Background(), o); !errors.As(err, &oe) {
-			t.Errorf("%s: Run: %v, want an OptionError", c.name, err)
+			t.Errorf("%s: Run: %v, want an ingest.UsageError", c.name, err)
 		}
 	}
 	err := Run(context.Background(), Options{Plan: m.plan, Period: period})
