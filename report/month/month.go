@@ -192,26 +192,10 @@ func lockedError(err error, path string) error {
 // archive.
 func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, plan *shinchoku.Plan, office, storePath string) error {
 	// A department's latest receipt is its state, so the file that counts
-	// for it (ingest.Current, which the watch shows too) is recorded last
-	// of the department's. The others keep the order they are recorded in
-	// (which numbers the record): files that could not be read as a template
-	// first, then superseded files, then the rest, each in file order.
-	order := make([]int, len(res.Files))
-	for i := range order {
-		order[i] = i
-	}
-	rank := func(r ingest.Result) int {
-		switch {
-		case r.Submission == nil:
-			return 0
-		case r.State() == shinchoku.StateSuperseded:
-			return 1
-		}
-		return 2
-	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		return rank(res.Files[x]) - rank(res.Files[y])
-	})
+	// for it (ingest.Current, which the watch shows too) is recorded after
+	// all others. The others keep the order they are recorded in (which
+	// numbers the record): files that could not be read as a template
+	// first, then superseded files, each in file order.
 	depts := plan.Reporters(office)
 	byDept := map[string][]int{}
 	for i, r := range res.Files {
@@ -219,38 +203,33 @@ func (res *Result) record(ctx context.Context, st *store.Store, run *store.Run, 
 			byDept[d] = append(byDept[d], i)
 		}
 	}
-	pos := make([]int, len(order))
-	for p, i := range order {
-		pos[i] = p
-	}
+	current := map[int]bool{}
 	for _, idx := range byDept {
 		files := make([]ingest.Result, len(idx))
 		for k, i := range idx {
 			files[k] = res.Files[i]
 		}
-		k := ingest.Current(files)
-		if k < 0 {
-			continue
-		}
-		// The department's places in the order, filled with its files in
-		// their order but the current one moved to the last place.
-		cur := idx[k]
-		places := make([]int, len(idx))
-		for j, i := range idx {
-			places[j] = pos[i]
-		}
-		slices.Sort(places)
-		moved := make([]int, 0, len(places))
-		for _, p := range places {
-			if order[p] != cur {
-				moved = append(moved, order[p])
-			}
-		}
-		moved = append(moved, cur)
-		for j, p := range places {
-			order[p] = moved[j]
+		if k := ingest.Current(files); k >= 0 {
+			current[idx[k]] = true
 		}
 	}
+	rank := func(i int) int {
+		r := res.Files[i]
+		switch {
+		case current[i]:
+			return 3
+		case r.Submission == nil:
+			return 0
+		case r.State() == shinchoku.StateSuperseded:
+			return 1
+		}
+		return 2
+	}
+	order := make([]int, len(res.Files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return rank(x) - rank(y) })
 	arc := startArchive(ctx, st, len(res.Files), storePath)
 	defer arc.stop(false)
 	for _, i := range order {
