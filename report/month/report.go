@@ -37,7 +37,8 @@ type Reported struct {
 // the store, without reading the submitted workbooks again. It refuses a
 // month the store has no submission of: every figure would be 「−」, and a
 // council would read it as the city's statement. A month with submissions
-// but none accepted is written; Reported.Accepted says so.
+// but none accepted is written; Reported.Accepted says so. Both editions
+// are written before either is put in place.
 func Report(ctx context.Context, o ReportOptions) (*Reported, error) {
 	out := o.PDF
 	if out == "" {
@@ -58,10 +59,26 @@ func Report(ctx context.Context, o ReportOptions) (*Reported, error) {
 	if r.Submitted == 0 {
 		return nil, errors.New(msgf("report.none", o.Period.Label(), o.Store, o.Period))
 	}
-	if err := WriteFile(out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: o.Title}) }); err != nil {
-		return nil, err
+	// Both editions are written before either is put in place, so that a
+	// failure while writing leaves the earlier PDF and HTML as they were,
+	// still alike.
+	editions := []struct {
+		path  string
+		write func(io.Writer) error
+	}{
+		{out, func(w io.Writer) error { return pdf.Write(w, pr, pdf.Options{Title: o.Title}) }},
+		{htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: o.Title}) }},
 	}
-	if err := WriteFile(htmlOut, func(w io.Writer) error { return html.Write(w, pr, html.Options{Title: o.Title}) }); err != nil {
+	var written pending
+	for _, e := range editions {
+		tmp, err := writeTemp(e.path, tempPattern, e.write)
+		if err != nil {
+			written.discard()
+			return nil, err
+		}
+		written = append(written, struct{ tmp, path string }{tmp, e.path})
+	}
+	if err := written.place(); err != nil {
 		return nil, err
 	}
 	return r, nil
