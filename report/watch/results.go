@@ -109,15 +109,17 @@ func (w *watcher) view() view {
 	return v
 }
 
-// receiptName is the receipt's file name for a submitted file.
+// receiptName is the receipt's file name for a submitted file: the whole
+// name, extension included, so that X.xlsx and X.xlsm (two departments'
+// files, perhaps) never share a result.
 func receiptName(file string) string {
-	return msgReceipt + "_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+	return msgReceipt + "_" + file + ".txt"
 }
 
 // returnText is the name of the 差し戻し notice for a file that could not be
 // opened as a workbook, which therefore gets no 差し戻し workbook.
 func returnText(file string) string {
-	return msgReturn + "_" + strings.TrimSuffix(file, filepath.Ext(file)) + ".txt"
+	return msgReturn + "_" + file + ".txt"
 }
 
 // errChanged says that a file changed between being checked and being

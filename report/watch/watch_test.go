@@ -622,3 +622,20 @@ func TestCorruptStore(t *testing.T) {
 		t.Errorf("watch: %v", err)
 	}
 }
+
+// TestResultNamesDistinct: every file of the inbox gets its own result
+// files, so that a department's file named like another's with another
+// workbook extension (X.xlsx, X.xlsm) never overwrites or misstates the
+// other department's receipt or notice.
+func TestResultNamesDistinct(t *testing.T) {
+	files := []string{"2026-03_部署0001課.xlsx", "2026-03_部署0001課.xlsm", "2026-03_部署0001課.xls", "2026-03_部署0001課.ods"}
+	seen := map[string]string{}
+	for _, f := range files {
+		for _, name := range []string{receiptName(f), returnText(f)} {
+			if other, ok := seen[name]; ok {
+				t.Errorf("%s and %s share the result %s", other, f, name)
+			}
+			seen[name] = f
+		}
+	}
+}
