@@ -15,9 +15,8 @@ import (
 // last.
 func (d *doc) contentsEntries() int {
 	n := 1 // 総括
-	levels := len(d.pr.Plan.Levels)
 	d.pr.Plan.Walk(func(_ *shinchoku.Node, anc []*shinchoku.Node) bool {
-		if len(anc) < levels-1 || levels == 1 {
+		if content.InContents(d.pr.Plan, len(anc)) {
 			n++
 		}
 		return true
