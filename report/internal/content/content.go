@@ -400,7 +400,11 @@ func Narrative(pr *shinchoku.Progress, n *shinchoku.Node) [][]Paragraph {
 				parts = append(parts, Paragraph{prefix + "■" + part.Label, part.Text})
 			}
 		}
-		out = append(out, parts)
+		if len(parts) > 0 {
+			// A workbook sent with every narrative cell blank is no report:
+			// the node says NoReport rather than nothing.
+			out = append(out, parts)
+		}
 	}
 	return out
 }

@@ -120,3 +120,27 @@ func TestBars(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeBlank: a department whose workbook leaves every narrative
+// cell of a node blank has not reported on it: with no other department's
+// words the node prints NoReport, not an empty space.
+func TestNarrativeBlank(t *testing.T) {
+	n := &shinchoku.Node{ID: "p1"}
+	blank := shinchoku.NodeNarrative{Department: "企画課"}
+	said := shinchoku.NodeNarrative{Department: "財政課", NodeEntry: shinchoku.NodeEntry{Progress: "予定どおり実施した。"}}
+	for _, tc := range []struct {
+		name    string
+		entries []shinchoku.NodeNarrative
+		want    int // departments printed
+	}{
+		{"none", nil, 0},
+		{"blank only", []shinchoku.NodeNarrative{blank}, 0},
+		{"blank and said", []shinchoku.NodeNarrative{blank, said}, 1},
+		{"said", []shinchoku.NodeNarrative{said}, 1},
+	} {
+		pr := &shinchoku.Progress{Narratives: map[string][]shinchoku.NodeNarrative{"p1": tc.entries}}
+		if got := Narrative(pr, n); len(got) != tc.want {
+			t.Errorf("%s: %d departments' paragraphs %q, want %d", tc.name, len(got), got, tc.want)
+		}
+	}
+}
