@@ -133,18 +133,19 @@ func checkSection(file, prefix string, m *yaml.Node, probs []string) []string {
 			if m := checkScalar(key, kind, v.Value, v.Tag); m != "" {
 				probs = append(probs, place(file, v)+m)
 			}
-			if key == "office" && planfile.CheckDepartment(v.Value) != "" {
-				// The office is a department: its template's file name
-				// and page header carry its name.
-				at(v, "key.office", planfile.MaxDepartment, v.Value)
-			}
 		}
 	}
 	return probs
 }
 
-// checkScalar checks one value of a key; tag is YAML's resolved type.
+// checkScalar checks one value of a key, from the file or the
+// environment; tag is YAML's resolved type.
 func checkScalar(key string, kind kind, val, tag string) string {
+	if key == "office" && planfile.CheckDepartment(val) != "" {
+		// The office is a department: its template's file name and page
+		// header carry its name.
+		return msgf("key.office", planfile.MaxDepartment, val)
+	}
 	switch kind {
 	case countKey:
 		n, err := strconv.Atoi(strings.TrimSpace(val))

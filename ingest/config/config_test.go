@@ -380,3 +380,13 @@ func TestKeysInReadme(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckEnvironmentOffice: the office named in the environment is
+// checked as a department name, as in the file (it names a template file).
+func TestCheckEnvironmentOffice(t *testing.T) {
+	t.Setenv("SHINCHOKU_OFFICE", "政策\x1b[31m推進課")
+	got := check("", nil)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "環境変数 SHINCHOKU_OFFICE: office は ") {
+		t.Errorf("got %q, want the office name refused", got)
+	}
+}
