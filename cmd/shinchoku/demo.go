@@ -31,7 +31,8 @@ func newDemoCommand(cfg *config.Config) *cobra.Command {
   shinchoku demo --plan hokkaido-sapporo -o 見本`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			plan, err := cfg.Plan()
+			// The demo chooses its own period: a configured one is not checked.
+			plan, _, err := cfg.CheckPlan()
 			if err != nil {
 				return err
 			}
