@@ -94,6 +94,11 @@ func newRootCommand(cfg *config.Config, prof *profiles) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Name() == "help" {
+				// Help needs no settings, and a mistake in them sends
+				// the user to help.
+				return nil
+			}
 			if err := cfg.Load(configFile); err != nil {
 				return err
 			}
