@@ -113,7 +113,9 @@ func (rd *Reader) ReadFiles(files []string, workers int, done func()) []Result {
 	results := make([]Result, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range max(1, workers) {
+	// No more readers than files: a mistyped workers setting (1000000)
+	// must not start a million goroutines for 27 files.
+	for range min(max(1, workers), max(1, len(files))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -3,7 +3,9 @@ package ingest_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/shinchoku/shinchoku"
@@ -79,5 +81,25 @@ func TestNameByBase(t *testing.T) {
 	}
 	if skipped[1].File != "~$c.xlsx" {
 		t.Errorf("skipped: %s", skipped[1].File)
+	}
+}
+
+// TestReadFilesWorkers: a workers setting far above the number of files (a
+// mistyped 100000 in the configuration) starts no more readers than files.
+func TestReadFilesWorkers(t *testing.T) {
+	p := plan(t)
+	f, _ := filled(t, p)
+	path := filepath.Join(t.TempDir(), "a.xlsx")
+	if err := os.WriteFile(path, bytesOf(t, f), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var peak atomic.Int64
+	results := ingest.NewReader(p, ingest.Options{Office: "政策推進課", Period: &period}).
+		ReadFiles([]string{path, path}, 100_000, func() { peak.Store(max(peak.Load(), int64(runtime.NumGoroutine()))) })
+	if len(results) != 2 || results[0].Submission == nil {
+		t.Fatalf("results %+v", results)
+	}
+	if n := peak.Load(); n > 1000 {
+		t.Errorf("%d goroutines for 2 files", n)
 	}
 }
