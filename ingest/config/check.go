@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,7 +51,9 @@ func check(file string, data []byte) []string {
 	var probs []string
 	if data != nil {
 		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err == nil && len(doc.Content) > 0 {
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			probs = append(probs, syntaxProblem(file, err))
+		} else if len(doc.Content) > 0 {
 			root := doc.Content[0]
 			if root.Kind == yaml.MappingNode {
 				probs = checkSection(file, "", root, probs)
@@ -255,4 +258,16 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
+}
+
+// yamlLine finds the line in a YAML syntax error ("yaml: line 2: found a
+// tab character …"), whose own words are English.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// syntaxProblem says where a configuration file is not YAML, in Japanese.
+func syntaxProblem(file string, err error) string {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		return msgf("config.syntax_line", file, m[1])
+	}
+	return msgf("config.syntax", file)
 }

@@ -12,7 +12,7 @@
 package config
 
 import (
-	"errors"
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -59,16 +59,20 @@ func (c *Config) Load(file string) error {
 		}
 		file = File
 	}
-	c.v.SetConfigFile(file)
-	c.v.SetConfigType("yaml")
-	if err := c.v.ReadInConfig(); err != nil {
-		return errors.New(msgf("config.open", file, err))
-	}
+	// Read once, checked before viper takes it: viper's own errors are
+	// English and name no line.
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return ingest.Failf(err, msg("config.read"), file)
+		return ingest.Failure{Msg: msgf("config.open", file, ingest.Reason(err)), Err: err}
 	}
-	return problems(check(file, data))
+	if err := problems(check(file, data)); err != nil {
+		return err
+	}
+	c.v.SetConfigType("yaml")
+	if err := c.v.ReadConfig(bytes.NewReader(data)); err != nil {
+		return ingest.Failure{Msg: msgf("config.open", file, err), Err: err}
+	}
+	return nil
 }
 
 // problems is the Error that lists every problem of the configuration, or

@@ -390,3 +390,31 @@ func TestCheckEnvironmentOffice(t *testing.T) {
 		t.Errorf("got %q, want the office name refused", got)
 	}
 }
+
+// TestLoadInJapanese: a configuration file that is missing, a folder, or
+// not YAML is said in Japanese with what to do, never in viper's or the
+// system's English.
+func TestLoadInJapanese(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, text string
+		want       string
+	}{
+		{"tab", "office: 企画課\n\tworkers: 2\n", "2行目が YAML の書き方に合いません"},
+		{"not yaml", "[a, b\n", "YAML の書き方に合いません"},
+	} {
+		_, err := load(t, tc.text)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "yaml:") {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ path, want string }{
+		{filepath.Join(dir, "none.yaml"), "を読めません: 見つかりません"},
+		{dir, "を読めません: ファイルではなくフォルダです"},
+	} {
+		err := New().Load(tc.path)
+		if err == nil || !strings.Contains(err.Error(), "設定ファイル "+tc.path+" を読めません: ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.path, err, tc.want)
+		}
+	}
+}

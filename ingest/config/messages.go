@@ -9,6 +9,8 @@ var messages = map[string]string{
 	"config.problems":      "設定に誤りがあります（%d件）:\n%s",
 	"config.open":          "設定ファイル %s を読めません: %v",
 	"config.read":          "設定ファイル %s を読めません",
+	"config.syntax_line":   "設定ファイル %s を読めません（%s行目が YAML の書き方に合いません。字下げはタブではなくスペースで、「キー: 値」の形で書いてください）",
+	"config.syntax":        "設定ファイル %s を読めません（YAML の書き方に合いません。字下げはタブではなくスペースで、「キー: 値」の形で書いてください）",
 	"config.not_mapping":   "設定ファイルは「キー: 値」の形で書いてください",
 	"config.env":           "環境変数 %s: %s",
 	"key.unknown_near":     "「%s」という設定はありません（%s のことですか）",
