@@ -134,6 +134,23 @@ func (w *watcher) publish() {
 	v := w.view()
 	w.retry = time.Time{}
 	w.published = true
+	failedNow := map[string]string{}
+	fail := func(key string, err error) {
+		if failedNow[key] = err.Error(); w.failed[key] != failedNow[key] {
+			w.printf(msgWriteFailed, w.stamp(), err)
+		}
+	}
+	defer func() {
+		w.failed = failedNow
+		if len(failedNow) == 0 {
+			w.retryWait = 0
+			return
+		}
+		w.retryWait = min(max(2*w.retryWait, w.o.Settle, time.Second), maxRetryWait)
+		if t := time.Now().Add(w.retryWait); w.retry.IsZero() || t.Before(w.retry) {
+			w.retry = t // a file that changed while answered is read sooner
+		}
+	}()
 	type want struct {
 		written
 		fv *fileView
@@ -172,10 +189,10 @@ func (w *watcher) publish() {
 				// Read again at the next listing.
 				delete(w.records, wt.fv.Name)
 				delete(w.seen, wt.fv.Name)
+				w.retry = time.Now().Add(max(w.o.Settle, time.Second))
 			} else {
-				w.printf(msgWriteFailed, w.stamp(), err)
+				fail(key, err)
 			}
-			w.retry = time.Now().Add(max(w.o.Settle, time.Second))
 			continue
 		}
 		wt.File = name
@@ -209,13 +226,16 @@ func (w *watcher) publish() {
 	}
 	w.tell(v)
 	if err := w.writePage(v); err != nil {
-		w.printf(msgWriteFailed, w.stamp(), err)
-		w.retry = time.Now().Add(max(w.o.Settle, time.Second))
+		fail("page", err)
 	}
 	if err := w.save(); err != nil {
 		w.printf(msgWriteFailed, w.stamp(), fmt.Errorf(errState, stateFile, ingest.Reason(err)))
 	}
 }
+
+// maxRetryWait is the longest wait between tries of writing a result that
+// keeps failing.
+const maxRetryWait = time.Minute
 
 // remove deletes a result the watch wrote earlier. It never touches the
 // inbox: result names are plain names inside the results folder.

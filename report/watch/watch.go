@@ -124,6 +124,12 @@ type watcher struct {
 	// skipSeen is when each skipped file was first listed; zero once told.
 	skipSeen map[string]time.Time
 	retry    time.Time // when to try again writing results that failed
+	// retryWait is how long the last retry waited: it doubles while
+	// writing keeps failing (a result held open in Excel), up to
+	// maxRetryWait, and failed holds what was said of each failure, so that
+	// one line is printed per failure, not one per try.
+	retryWait time.Duration
+	failed    map[string]string
 	// published is set once the page has been written: the first listing
 	// writes it even when the inbox is empty.
 	published bool

@@ -639,3 +639,36 @@ func TestResultNamesDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestResultWriteFailsQuietly: a result that cannot be written (here a
+// folder in its place; in the office, the file held open in Excel) is said
+// once and tried again less and less often, not rebuilt and printed every
+// second; once it can be written, it is.
+func TestResultWriteFailsQuietly(t *testing.T) {
+	m := newMonth(t)
+	inbox := t.TempDir()
+	r := startWatch(t, m, inbox, ModeEvents)
+	d := m.depts[0]
+	good := filepath.Join(inbox, sheet.FileName(period, d))
+	blocker := filepath.Join(inbox, ResultsFolder, receiptName(filepath.Base(good)))
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	put(t, good, m.good[d])
+	r.waitFor("the workbook", func(s status) bool { return stateOf(s, d) == shinchoku.StateAccepted })
+	time.Sleep(4 * time.Second) // tries at about 1, 2 (+1) and 4 (+2) s with back-off; 4 without
+	if n := strings.Count(r.log.String(), "結果を書き出せません"); n != 1 {
+		t.Errorf("the failure was said %d times, want once:\n%s", n, r.log.String())
+	}
+	if err := os.RemoveAll(blocker); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if info, err := os.Stat(blocker); err == nil && info.Mode().IsRegular() {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the receipt was not written once it could be:\n%s", r.log.String())
+		}
+	}
+}
